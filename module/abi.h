@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Zircon constants the module needs (statuses, rights, signals, object
+ * types, info topics, policy).  The values are Zircon's; user space sees the
+ * same numbers through libzx's <zircon/...> headers.
+ */
+#ifndef _ZIRCON_ABI_H
+#define _ZIRCON_ABI_H
+
+#include <linux/bits.h>
+
+/* Statuses, <zircon/errors.h> */
+#define ZX_OK				0
+#define ZX_ERR_INTERNAL			(-1)
+#define ZX_ERR_NOT_SUPPORTED		(-2)
+#define ZX_ERR_NO_RESOURCES		(-3)
+#define ZX_ERR_NO_MEMORY		(-4)
+#define ZX_ERR_INVALID_ARGS		(-10)
+#define ZX_ERR_BAD_HANDLE		(-11)
+#define ZX_ERR_WRONG_TYPE		(-12)
+#define ZX_ERR_BAD_SYSCALL		(-13)
+#define ZX_ERR_OUT_OF_RANGE		(-14)
+#define ZX_ERR_BUFFER_TOO_SMALL		(-15)
+#define ZX_ERR_BAD_STATE		(-20)
+#define ZX_ERR_TIMED_OUT		(-21)
+#define ZX_ERR_CANCELED			(-23)
+#define ZX_ERR_ALREADY_EXISTS		(-26)
+#define ZX_ERR_ACCESS_DENIED		(-30)
+
+/* Rights, <zircon/rights.h> */
+#define ZX_RIGHT_DUPLICATE		BIT(0)
+#define ZX_RIGHT_TRANSFER		BIT(1)
+#define ZX_RIGHT_READ			BIT(2)
+#define ZX_RIGHT_WRITE			BIT(3)
+#define ZX_RIGHT_GET_PROPERTY		BIT(6)
+#define ZX_RIGHT_SET_PROPERTY		BIT(7)
+#define ZX_RIGHT_ENUMERATE		BIT(8)
+#define ZX_RIGHT_DESTROY		BIT(9)
+#define ZX_RIGHT_SET_POLICY		BIT(10)
+#define ZX_RIGHT_GET_POLICY		BIT(11)
+#define ZX_RIGHT_SIGNAL			BIT(12)
+#define ZX_RIGHT_WAIT			BIT(14)
+#define ZX_RIGHT_INSPECT		BIT(15)
+#define ZX_RIGHT_MANAGE_JOB		BIT(16)
+#define ZX_RIGHT_MANAGE_PROCESS		BIT(17)
+#define ZX_RIGHT_MANAGE_THREAD		BIT(18)
+#define ZX_RIGHT_SAME_RIGHTS		BIT(31)
+
+#define ZX_DEFAULT_JOB_RIGHTS		0x0007DFCFu
+#define ZX_DEFAULT_EVENT_RIGHTS		0x0000D003u
+
+/* Signals */
+#define ZX_EVENT_SIGNALED		BIT(3)
+#define ZX_TASK_TERMINATED		BIT(3)
+#define ZX_JOB_TERMINATED		BIT(3)
+#define ZX_JOB_NO_JOBS			BIT(4)
+#define ZX_JOB_NO_PROCESSES		BIT(5)
+#define ZX_JOB_NO_CHILDREN		BIT(6)	/* kernel-internal in Zircon */
+#define ZX_USER_SIGNAL_ALL		0xFF000000u
+
+/* Object types */
+#define ZX_OBJ_TYPE_NONE		0
+#define ZX_OBJ_TYPE_PROCESS		1
+#define ZX_OBJ_TYPE_EVENT		5
+#define ZX_OBJ_TYPE_JOB			17
+
+/* Names and properties */
+#define ZX_MAX_NAME_LEN			32
+#define ZX_PROP_NAME			3
+
+/* zx_object_get_info topics */
+#define ZX_INFO_HANDLE_VALID		1
+#define ZX_INFO_HANDLE_BASIC		2
+#define ZX_INFO_JOB_CHILDREN		8
+#define ZX_INFO_JOB_PROCESSES		9
+#define ZX_INFO_HANDLE_COUNT		19
+#define ZX_INFO_JOB			24
+
+/* Job policy, <zircon/syscalls/policy.h> */
+#define ZX_JOB_POL_RELATIVE		0
+#define ZX_JOB_POL_ABSOLUTE		1
+#define ZX_JOB_POL_BASIC_V1		0
+#define ZX_JOB_POL_BASIC_V2		0x01000000u
+#define ZX_JOB_POL_TIMER_SLACK		1
+#define ZX_POL_NEW_ANY			3
+#define ZX_POL_NEW_VMO			4
+#define ZX_POL_NEW_EVENT		6
+#define ZX_POL_NEW_PROCESS		12
+#define ZX_POL_NEW_PROFILE		13
+#define ZX_POL_NEW_PAGER		14
+#define ZX_POL_AMBIENT_MARK_VMO_EXEC	15
+#define ZX_POL_NEW_IOB			16
+#define ZX_POL_MAX			17
+#define ZX_POL_ACTION_ALLOW		0
+#define ZX_POL_ACTION_DENY		1
+#define ZX_POL_ACTION_KILL		4
+#define ZX_POL_ACTION_MAX		5
+#define ZX_POL_OVERRIDE_ALLOW		0
+#define ZX_POL_OVERRIDE_DENY		1
+
+#define ZX_TASK_RETCODE_SYSCALL_KILL	(-1024LL)
+
+#define ZX_TIME_INFINITE		S64_MAX
+#define ZX_WAIT_MANY_MAX_ITEMS		64
+
+#endif /* _ZIRCON_ABI_H */

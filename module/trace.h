@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Tracepoints of zircon.ko (system "zircon").  Scalar fields only, so the
+ * same definitions build on every supported kernel.
+ */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM zircon
+
+#if !defined(_ZIRCON_TRACE_H) || defined(TRACE_HEADER_MULTI_READ)
+#define _ZIRCON_TRACE_H
+
+#include <linux/tracepoint.h>
+
+DECLARE_EVENT_CLASS(zx_object_class,
+	TP_PROTO(u64 koid, u32 type),
+	TP_ARGS(koid, type),
+	TP_STRUCT__entry(
+		__field(u64, koid)
+		__field(u32, type)
+	),
+	TP_fast_assign(
+		__entry->koid = koid;
+		__entry->type = type;
+	),
+	TP_printk("koid=%llu type=%u", __entry->koid, __entry->type)
+);
+
+DEFINE_EVENT(zx_object_class, zx_object_create,
+	TP_PROTO(u64 koid, u32 type),
+	TP_ARGS(koid, type));
+
+DEFINE_EVENT(zx_object_class, zx_object_destroy,
+	TP_PROTO(u64 koid, u32 type),
+	TP_ARGS(koid, type));
+
+DECLARE_EVENT_CLASS(zx_handle_class,
+	TP_PROTO(u64 owner, u32 handle, u64 koid, u32 rights),
+	TP_ARGS(owner, handle, koid, rights),
+	TP_STRUCT__entry(
+		__field(u64, owner)
+		__field(u64, koid)
+		__field(u32, handle)
+		__field(u32, rights)
+	),
+	TP_fast_assign(
+		__entry->owner = owner;
+		__entry->koid = koid;
+		__entry->handle = handle;
+		__entry->rights = rights;
+	),
+	TP_printk("owner=%llu handle=0x%x koid=%llu rights=0x%x",
+		  __entry->owner, __entry->handle, __entry->koid, __entry->rights)
+);
+
+DEFINE_EVENT(zx_handle_class, zx_handle_create,
+	TP_PROTO(u64 owner, u32 handle, u64 koid, u32 rights),
+	TP_ARGS(owner, handle, koid, rights));
+
+DEFINE_EVENT(zx_handle_class, zx_handle_close,
+	TP_PROTO(u64 owner, u32 handle, u64 koid, u32 rights),
+	TP_ARGS(owner, handle, koid, rights));
+
+TRACE_EVENT(zx_handle_duplicate,
+	TP_PROTO(u64 owner, u32 src, u32 dst, u64 koid, u32 rights),
+	TP_ARGS(owner, src, dst, koid, rights),
+	TP_STRUCT__entry(
+		__field(u64, owner)
+		__field(u64, koid)
+		__field(u32, src)
+		__field(u32, dst)
+		__field(u32, rights)
+	),
+	TP_fast_assign(
+		__entry->owner = owner;
+		__entry->koid = koid;
+		__entry->src = src;
+		__entry->dst = dst;
+		__entry->rights = rights;
+	),
+	TP_printk("owner=%llu src=0x%x dst=0x%x koid=%llu rights=0x%x",
+		  __entry->owner, __entry->src, __entry->dst, __entry->koid,
+		  __entry->rights)
+);
+
+#endif /* _ZIRCON_TRACE_H */
+
+#undef TRACE_INCLUDE_PATH
+#define TRACE_INCLUDE_PATH .
+#undef TRACE_INCLUDE_FILE
+#define TRACE_INCLUDE_FILE trace
+#include <trace/define_trace.h>

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * zircon.ko ioctl ABI: Zircon kernel objects on Linux.
+ *
+ * Every call is an ioctl on an open /dev/zircon.  The file is bound to the
+ * thread group that opened it; an ioctl from another thread group fails with
+ * EBADFD.
+ *
+ * Return values:
+ *   0              ZX_OK
+ *   > 0            a Zircon error: the ioctl returns -status (e.g. 11 for
+ *                  ZX_ERR_BAD_HANDLE).  Out-parameters named in the argument
+ *                  block are written only where the call's documentation says
+ *                  so (e.g. "observed" of a timed-out wait).
+ *   -1 and errno   a transport failure: ENOTTY (unknown ioctl), EFAULT (the
+ *                  argument block itself is unreadable), EINTR (a signal
+ *                  arrived during a wait; the deadline is absolute, so the
+ *                  call may simply be repeated), EBADFD (wrong thread group).
+ *
+ * All pointers are carried as __u64.  Every field named "reserved" must be
+ * zero, and unknown option bits are refused with ZX_ERR_INVALID_ARGS.
+ * Handles are __u32; deadlines are __s64 nanoseconds of CLOCK_MONOTONIC,
+ * with INT64_MAX meaning "never".
+ */
+#ifndef _UAPI_LINUX_ZIRCON_H
+#define _UAPI_LINUX_ZIRCON_H
+
+#include <linux/ioctl.h>
+#include <linux/types.h>
+
+#define ZX_IOC_MAGIC 0xB9
+
+/* ZX_IOC_STARTUP: the handles the module gave this process when it opened. */
+struct zx_ioc_startup {
+	__u32 default_job;	/* out: handle to the process's default job */
+	__u32 reserved0;	/* out: zero */
+	__u64 process_koid;	/* out: koid of the calling Zircon process */
+	__u64 reserved[2];	/* in: must be zero */
+};
+
+/* ZX_IOC_ROOT_JOB: a handle to the root job; needs CAP_SYS_ADMIN. */
+struct zx_ioc_root_job {
+	__u64 out;		/* zx_handle_t * */
+	__u64 reserved;
+};
+
+/* ZX_IOC_HANDLE_CLOSE, ZX_IOC_TASK_KILL */
+struct zx_ioc_handle {
+	__u32 handle;
+	__u32 reserved;
+};
+
+/* ZX_IOC_HANDLE_CLOSE_MANY */
+struct zx_ioc_handle_close_many {
+	__u64 handles;		/* const zx_handle_t * */
+	__u64 count;
+};
+
+/* ZX_IOC_HANDLE_DUPLICATE, ZX_IOC_HANDLE_REPLACE */
+struct zx_ioc_handle_dup {
+	__u32 handle;
+	__u32 rights;
+	__u64 out;		/* zx_handle_t * */
+};
+
+/* ZX_IOC_OBJECT_GET_INFO */
+struct zx_ioc_get_info {
+	__u32 handle;
+	__u32 topic;
+	__u64 buffer;		/* void * */
+	__u64 buffer_size;
+	__u64 actual;		/* size_t *, may be 0 */
+	__u64 avail;		/* size_t *, may be 0 */
+};
+
+/* ZX_IOC_OBJECT_GET_PROPERTY, ZX_IOC_OBJECT_SET_PROPERTY */
+struct zx_ioc_property {
+	__u32 handle;
+	__u32 property;
+	__u64 value;		/* void * */
+	__u64 size;
+};
+
+/* ZX_IOC_OBJECT_SIGNAL */
+struct zx_ioc_signal {
+	__u32 handle;
+	__u32 clear_mask;
+	__u32 set_mask;
+	__u32 reserved;
+};
+
+/* ZX_IOC_OBJECT_WAIT_ONE */
+struct zx_ioc_wait_one {
+	__u32 handle;
+	__u32 signals;
+	__s64 deadline;
+	__u64 observed;		/* zx_signals_t *, may be 0 */
+};
+
+/* One entry of ZX_IOC_OBJECT_WAIT_MANY's array: zx_wait_item_t. */
+struct zx_ioc_wait_item {
+	__u32 handle;
+	__u32 waitfor;
+	__u32 pending;		/* out */
+};
+
+/* ZX_IOC_OBJECT_WAIT_MANY */
+struct zx_ioc_wait_many {
+	__u64 items;		/* struct zx_ioc_wait_item * */
+	__u64 count;
+	__s64 deadline;
+};
+
+/* ZX_IOC_JOB_CREATE */
+struct zx_ioc_job_create {
+	__u32 parent;
+	__u32 options;
+	__u64 out;		/* zx_handle_t * */
+};
+
+/* ZX_IOC_JOB_SET_POLICY */
+struct zx_ioc_job_set_policy {
+	__u32 handle;
+	__u32 options;
+	__u32 topic;
+	__u32 count;
+	__u64 policy;		/* zx_policy_basic_v1_t * or _v2_t * */
+};
+
+/* ZX_IOC_EVENT_CREATE */
+struct zx_ioc_event_create {
+	__u32 options;
+	__u32 reserved;
+	__u64 out;		/* zx_handle_t * */
+};
+
+#define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
+#define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
+#define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
+#define ZX_IOC_HANDLE_CLOSE		_IOW(ZX_IOC_MAGIC, 0x10, struct zx_ioc_handle)
+#define ZX_IOC_HANDLE_CLOSE_MANY	_IOW(ZX_IOC_MAGIC, 0x11, struct zx_ioc_handle_close_many)
+#define ZX_IOC_HANDLE_DUPLICATE		_IOW(ZX_IOC_MAGIC, 0x12, struct zx_ioc_handle_dup)
+#define ZX_IOC_HANDLE_REPLACE		_IOW(ZX_IOC_MAGIC, 0x13, struct zx_ioc_handle_dup)
+#define ZX_IOC_OBJECT_GET_INFO		_IOW(ZX_IOC_MAGIC, 0x20, struct zx_ioc_get_info)
+#define ZX_IOC_OBJECT_GET_PROPERTY	_IOW(ZX_IOC_MAGIC, 0x21, struct zx_ioc_property)
+#define ZX_IOC_OBJECT_SET_PROPERTY	_IOW(ZX_IOC_MAGIC, 0x22, struct zx_ioc_property)
+#define ZX_IOC_OBJECT_SIGNAL		_IOW(ZX_IOC_MAGIC, 0x23, struct zx_ioc_signal)
+#define ZX_IOC_OBJECT_WAIT_ONE		_IOW(ZX_IOC_MAGIC, 0x24, struct zx_ioc_wait_one)
+#define ZX_IOC_OBJECT_WAIT_MANY		_IOW(ZX_IOC_MAGIC, 0x25, struct zx_ioc_wait_many)
+#define ZX_IOC_JOB_CREATE		_IOW(ZX_IOC_MAGIC, 0x30, struct zx_ioc_job_create)
+#define ZX_IOC_JOB_SET_POLICY		_IOW(ZX_IOC_MAGIC, 0x31, struct zx_ioc_job_set_policy)
+#define ZX_IOC_TASK_KILL		_IOW(ZX_IOC_MAGIC, 0x32, struct zx_ioc_handle)
+#define ZX_IOC_EVENT_CREATE		_IOW(ZX_IOC_MAGIC, 0x40, struct zx_ioc_event_create)
+
+#endif /* _UAPI_LINUX_ZIRCON_H */
