@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: MIT
+#
+# make            libzx (static and shared), selftests, samples, benchmarks,
+#                 and zircon.ko for the running kernel (if its headers are
+#                 installed) and for Debian's 6.1 and 6.12 test kernels
+# make check      install dependencies, build, run the selftests in a VM on
+#                 each supported kernel; ends with "N passed, N failed"
+# make demo       run samples/demo in a VM
+# make bench      run the benchmarks in a VM on each supported kernel
+# make shell      an interactive shell in the VM (KERNEL=6.1 or 6.12)
+# make lint       checkpatch.pl and sparse (C=1) over the module
+#
+# The kernel module itself is built by Kbuild (see Kbuild, scripts/build-module).
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+KERNEL ?= 6.1
+
+SERIES := 6.1 6.12
+RELEASES := $(sort $(foreach s,$(SERIES),$(shell scripts/kernel-release $(s) 2>/dev/null)) \
+	$(if $(wildcard /lib/modules/$(shell uname -r)/build/Makefile),$(shell uname -r)))
+MODULES := $(foreach r,$(RELEASES),build/$(r)/zircon.ko)
+MODULE_SRCS := Kbuild uapi/linux/zircon.h $(wildcard module/*.c module/*.h)
+
+LINUX_SRC := build/linux-src
+KSFT_DIR := $(LINUX_SRC)/tools/testing/selftests
+CHECKPATCH := $(LINUX_SRC)/scripts/checkpatch.pl
+
+ZX_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Ilib/include $(CFLAGS)
+LIB_SRCS := $(wildcard lib/*.c)
+LIB_HDRS := $(wildcard lib/*.h lib/include/*/*.h lib/include/*/*/*.h) uapi/linux/zircon.h
+LIB_OBJS := $(patsubst lib/%.c,build/lib/%.o,$(LIB_SRCS))
+
+TEST_SRCS := $(wildcard selftests/*_test.c)
+TESTS := $(patsubst selftests/%.c,build/selftests/%,$(TEST_SRCS))
+SAMPLES := $(patsubst samples/%.c,build/samples/%,$(wildcard samples/*.c))
+BENCH := build/bench/bench
+
+.PHONY: all lib modules selftests samples check demo bench shell lint deps clean
+
+all: lib selftests samples $(BENCH) modules
+
+lib: lib/libzx.a lib/libzx.so
+
+build/lib/%.o: lib/%.c $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -fPIC -c -o $@ $<
+
+lib/libzx.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+lib/libzx.so: $(LIB_OBJS)
+	$(CC) -shared -Wl,-soname,libzx.so.0 -o $@ $^ -lpthread
+	ln -sf libzx.so lib/libzx.so.0
+
+modules: $(MODULES)
+
+build/%/zircon.ko: $(MODULE_SRCS)
+	scripts/build-module $*
+
+$(KSFT_DIR)/kselftest_harness.h:
+	scripts/unpack-linux-src $(LINUX_SRC)
+
+selftests: $(TESTS)
+
+build/selftests/%: selftests/%.c selftests/zx_test.h lib/libzx.a $(KSFT_DIR)/kselftest_harness.h
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -Wno-unused-parameter -Wno-misleading-indentation -Wno-sign-compare -I$(KSFT_DIR) -o $@ $< lib/libzx.a -lpthread
+
+# One selftest links the shared library, to prove it works.
+build/selftests/misc_test: selftests/misc_test.c selftests/zx_test.h lib/libzx.so $(KSFT_DIR)/kselftest_harness.h
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -Wno-unused-parameter -Wno-misleading-indentation -Wno-sign-compare -I$(KSFT_DIR) -o $@ $< \
+		-Llib -lzx -Wl,-rpath,'$$ORIGIN/../../lib' -lpthread
+
+samples: $(SAMPLES)
+
+build/samples/%: samples/%.c lib/libzx.a
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -o $@ $< lib/libzx.a -lpthread
+
+$(BENCH): bench/bench.c lib/libzx.a
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -o $@ $< lib/libzx.a -lpthread
+
+deps:
+	scripts/install-deps
+
+check: deps
+	$(MAKE) all
+	scripts/check
+
+demo: deps
+	$(MAKE) all
+	scripts/vmtest --kernel $(KERNEL) -- build/samples/demo
+
+bench: deps
+	$(MAKE) all
+	for k in $(SERIES); do scripts/vmtest --kernel $$k -- $(BENCH) || exit 1; done
+
+shell: all
+	scripts/vmtest --kernel $(KERNEL) --interactive
+
+lint: all
+	perl $(CHECKPATCH) --no-tree --terse -f module/*.c module/*.h uapi/linux/*.h
+	for r in $(RELEASES); do scripts/build-module $$r C=2 || exit 1; done
+
+clean:
+	rm -rf build lib/libzx.a lib/libzx.so lib/libzx.so.0

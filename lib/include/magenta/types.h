@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: MIT
+// Magenta-era (2017) names for libzx: mx_* types, NO_ERROR/ERR_* statuses
+// and MX_* constants, mapped onto Zircon's.  Where Magenta's value differed
+// from Zircon's (see Documentation/zircon/abi.rst) the Magenta value is kept
+// only if the module can honour it; otherwise the constant is left out.
+#ifndef MAGENTA_TYPES_H_
+#define MAGENTA_TYPES_H_
+
+#include <stdint.h>
+#include <zircon/types.h>
+
+typedef int32_t mx_handle_t;     // Magenta handles were signed.
+typedef int32_t mx_status_t;
+typedef uint64_t mx_time_t;      // Magenta time was unsigned.
+typedef uint64_t mx_duration_t;
+typedef uint64_t mx_koid_t;
+typedef uint32_t mx_signals_t;
+typedef uint32_t mx_rights_t;
+typedef uint32_t mx_obj_type_t;
+
+#define MX_HANDLE_INVALID ((mx_handle_t)0)
+#define MX_TIME_INFINITE UINT64_MAX
+#define MX_MAX_NAME_LEN ZX_MAX_NAME_LEN
+#define MX_KOID_INVALID ZX_KOID_INVALID
+
+#define MX_NSEC(n) ((mx_duration_t)(1ULL * (n)))
+#define MX_USEC(n) ((mx_duration_t)(1000ULL * (n)))
+#define MX_MSEC(n) ((mx_duration_t)(1000000ULL * (n)))
+#define MX_SEC(n) ((mx_duration_t)(1000000000ULL * (n)))
+
+// Statuses.
+#define NO_ERROR ZX_OK
+#define ERR_INTERNAL ZX_ERR_INTERNAL
+#define ERR_NOT_SUPPORTED ZX_ERR_NOT_SUPPORTED
+#define ERR_NO_RESOURCES ZX_ERR_NO_RESOURCES
+#define ERR_NO_MEMORY ZX_ERR_NO_MEMORY
+#define ERR_CALL_FAILED (-5)
+#define ERR_INTERRUPTED_RETRY ZX_ERR_INTERNAL_INTR_RETRY
+#define ERR_INVALID_ARGS ZX_ERR_INVALID_ARGS
+#define ERR_BAD_HANDLE ZX_ERR_BAD_HANDLE
+#define ERR_WRONG_TYPE ZX_ERR_WRONG_TYPE
+#define ERR_BAD_SYSCALL ZX_ERR_BAD_SYSCALL
+#define ERR_OUT_OF_RANGE ZX_ERR_OUT_OF_RANGE
+#define ERR_BUFFER_TOO_SMALL ZX_ERR_BUFFER_TOO_SMALL
+#define ERR_BAD_STATE ZX_ERR_BAD_STATE
+#define ERR_TIMED_OUT ZX_ERR_TIMED_OUT
+#define ERR_SHOULD_WAIT ZX_ERR_SHOULD_WAIT
+#define ERR_CANCELED ZX_ERR_CANCELED
+#define ERR_HANDLE_CLOSED ZX_ERR_CANCELED
+#define ERR_PEER_CLOSED ZX_ERR_PEER_CLOSED
+#define ERR_NOT_FOUND ZX_ERR_NOT_FOUND
+#define ERR_ALREADY_EXISTS ZX_ERR_ALREADY_EXISTS
+#define ERR_ALREADY_BOUND ZX_ERR_ALREADY_BOUND
+#define ERR_UNAVAILABLE ZX_ERR_UNAVAILABLE
+#define ERR_ACCESS_DENIED ZX_ERR_ACCESS_DENIED
+#define ERR_IO ZX_ERR_IO
+#define ERR_IO_REFUSED ZX_ERR_IO_REFUSED
+#define ERR_IO_DATA_INTEGRITY ZX_ERR_IO_DATA_INTEGRITY
+#define ERR_IO_DATA_LOSS ZX_ERR_IO_DATA_LOSS
+#define ERR_BAD_PATH ZX_ERR_BAD_PATH
+#define ERR_NOT_DIR ZX_ERR_NOT_DIR
+#define ERR_NOT_FILE ZX_ERR_NOT_FILE
+#define ERR_FILE_BIG ZX_ERR_FILE_BIG
+#define ERR_NO_SPACE ZX_ERR_NO_SPACE
+#define ERR_STOP ZX_ERR_STOP
+#define ERR_NEXT ZX_ERR_NEXT
+
+// Rights (Magenta had bits 0-11, with Zircon's values).
+#define MX_RIGHT_NONE ZX_RIGHT_NONE
+#define MX_RIGHT_DUPLICATE ZX_RIGHT_DUPLICATE
+#define MX_RIGHT_TRANSFER ZX_RIGHT_TRANSFER
+#define MX_RIGHT_READ ZX_RIGHT_READ
+#define MX_RIGHT_WRITE ZX_RIGHT_WRITE
+#define MX_RIGHT_EXECUTE ZX_RIGHT_EXECUTE
+#define MX_RIGHT_MAP ZX_RIGHT_MAP
+#define MX_RIGHT_GET_PROPERTY ZX_RIGHT_GET_PROPERTY
+#define MX_RIGHT_SET_PROPERTY ZX_RIGHT_SET_PROPERTY
+#define MX_RIGHT_ENUMERATE ZX_RIGHT_ENUMERATE
+#define MX_RIGHT_DESTROY ZX_RIGHT_DESTROY
+#define MX_RIGHT_SET_POLICY ZX_RIGHT_SET_POLICY
+#define MX_RIGHT_GET_POLICY ZX_RIGHT_GET_POLICY
+#define MX_RIGHT_SAME_RIGHTS ZX_RIGHT_SAME_RIGHTS
+
+// Signals.  Magenta's MX_JOB_NO_PROCESSES was 0x8 (Zircon's TERMINATED
+// bit); the module follows Zircon, so that constant is not provided.
+#define MX_SIGNAL_NONE ZX_SIGNAL_NONE
+#define MX_USER_SIGNAL_ALL ZX_USER_SIGNAL_ALL
+#define MX_USER_SIGNAL_0 ZX_USER_SIGNAL_0
+#define MX_USER_SIGNAL_1 ZX_USER_SIGNAL_1
+#define MX_USER_SIGNAL_2 ZX_USER_SIGNAL_2
+#define MX_USER_SIGNAL_3 ZX_USER_SIGNAL_3
+#define MX_USER_SIGNAL_4 ZX_USER_SIGNAL_4
+#define MX_USER_SIGNAL_5 ZX_USER_SIGNAL_5
+#define MX_USER_SIGNAL_6 ZX_USER_SIGNAL_6
+#define MX_USER_SIGNAL_7 ZX_USER_SIGNAL_7
+#define MX_EVENT_SIGNALED ZX_EVENT_SIGNALED
+#define MX_TASK_TERMINATED ZX_TASK_TERMINATED
+#define MX_PROCESS_TERMINATED ZX_PROCESS_TERMINATED
+#define MX_PROCESS_SIGNALED ZX_PROCESS_TERMINATED
+#define MX_THREAD_TERMINATED ZX_THREAD_TERMINATED
+#define MX_THREAD_SIGNALED ZX_THREAD_TERMINATED
+#define MX_CHANNEL_READABLE ZX_CHANNEL_READABLE
+#define MX_CHANNEL_WRITABLE ZX_CHANNEL_WRITABLE
+#define MX_CHANNEL_PEER_CLOSED ZX_CHANNEL_PEER_CLOSED
+
+// Object types (the ones with the same number in both).
+#define MX_OBJ_TYPE_NONE ZX_OBJ_TYPE_NONE
+#define MX_OBJ_TYPE_PROCESS ZX_OBJ_TYPE_PROCESS
+#define MX_OBJ_TYPE_THREAD ZX_OBJ_TYPE_THREAD
+#define MX_OBJ_TYPE_VMEM ZX_OBJ_TYPE_VMO
+#define MX_OBJ_TYPE_CHANNEL ZX_OBJ_TYPE_CHANNEL
+#define MX_OBJ_TYPE_EVENT ZX_OBJ_TYPE_EVENT
+#define MX_OBJ_TYPE_IOPORT ZX_OBJ_TYPE_PORT
+#define MX_OBJ_TYPE_JOB ZX_OBJ_TYPE_JOB
+#define MX_OBJ_TYPE_VMAR ZX_OBJ_TYPE_VMAR
+
+#endif  // MAGENTA_TYPES_H_

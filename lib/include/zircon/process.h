@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// Handles a Zircon process is given at start.
+#ifndef ZIRCON_PROCESS_H_
+#define ZIRCON_PROCESS_H_
+
+#include <zircon/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// The calling process's default job (a child of the root job made when the
+// process first used libzx).  Like Zircon's, it is ZX_HANDLE_INVALID when the
+// module is not loaded; closing it makes it invalid for good.
+zx_handle_t zx_job_default(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // ZIRCON_PROCESS_H_

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+// The Zircon calls libzx implements on Linux, with Zircon's signatures.
+#ifndef ZIRCON_SYSCALLS_H_
+#define ZIRCON_SYSCALLS_H_
+
+#include <zircon/types.h>
+#include <zircon/syscalls/object.h>
+#include <zircon/syscalls/policy.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+// Handles.
+zx_status_t zx_handle_close(zx_handle_t handle);
+zx_status_t zx_handle_close_many(const zx_handle_t* handles, size_t num_handles);
+zx_status_t zx_handle_duplicate(zx_handle_t handle, zx_rights_t rights, zx_handle_t* out);
+zx_status_t zx_handle_replace(zx_handle_t handle, zx_rights_t rights, zx_handle_t* out);
+
+// Objects.
+zx_status_t zx_object_get_info(zx_handle_t handle, uint32_t topic, void* buffer,
+                               size_t buffer_size, size_t* actual, size_t* avail);
+zx_status_t zx_object_get_property(zx_handle_t handle, uint32_t property, void* value,
+                                   size_t value_size);
+zx_status_t zx_object_set_property(zx_handle_t handle, uint32_t property, const void* value,
+                                   size_t value_size);
+zx_status_t zx_object_signal(zx_handle_t handle, uint32_t clear_mask, uint32_t set_mask);
+zx_status_t zx_object_wait_one(zx_handle_t handle, zx_signals_t signals, zx_time_t deadline,
+                               zx_signals_t* observed);
+zx_status_t zx_object_wait_many(zx_wait_item_t* items, size_t num_items, zx_time_t deadline);
+
+// Jobs and tasks.
+zx_status_t zx_job_create(zx_handle_t parent_job, uint32_t options, zx_handle_t* out);
+zx_status_t zx_job_set_policy(zx_handle_t handle, uint32_t options, uint32_t topic,
+                              const void* policy, uint32_t policy_size);
+zx_status_t zx_task_kill(zx_handle_t handle);
+
+// Events.
+zx_status_t zx_event_create(uint32_t options, zx_handle_t* out);
+
+// Time.
+zx_time_t zx_clock_get_monotonic(void);
+zx_time_t zx_deadline_after(zx_duration_t nanoseconds);
+zx_status_t zx_nanosleep(zx_time_t deadline);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // ZIRCON_SYSCALLS_H_

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// zx_object_get_info topics, their records, and object properties.
+#ifndef ZIRCON_SYSCALLS_OBJECT_H_
+#define ZIRCON_SYSCALLS_OBJECT_H_
+
+#include <stdbool.h>
+#include <zircon/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef uint32_t zx_object_info_topic_t;
+#define __ZX_INFO_TOPIC(t, v) ((zx_object_info_topic_t)(t) | ((zx_object_info_topic_t)(v) << 28))
+
+#define ZX_INFO_NONE            ((zx_object_info_topic_t)0u)
+#define ZX_INFO_HANDLE_VALID    ((zx_object_info_topic_t)1u)
+#define ZX_INFO_HANDLE_BASIC    ((zx_object_info_topic_t)2u)
+#define ZX_INFO_PROCESS         __ZX_INFO_TOPIC(3u, 1)
+#define ZX_INFO_PROCESS_THREADS ((zx_object_info_topic_t)4u)
+#define ZX_INFO_VMAR            ((zx_object_info_topic_t)7u)
+#define ZX_INFO_JOB_CHILDREN    ((zx_object_info_topic_t)8u)
+#define ZX_INFO_JOB_PROCESSES   ((zx_object_info_topic_t)9u)
+#define ZX_INFO_THREAD          ((zx_object_info_topic_t)10u)
+#define ZX_INFO_TASK_STATS      __ZX_INFO_TOPIC(12u, 1)
+#define ZX_INFO_HANDLE_COUNT    ((zx_object_info_topic_t)19u)
+#define ZX_INFO_JOB             ((zx_object_info_topic_t)24u)
+
+#define ZX_OBJ_PROP_NONE     ((uint32_t)0u)
+#define ZX_OBJ_PROP_WAITABLE ((uint32_t)1u)
+
+typedef struct zx_info_handle_basic {
+  zx_koid_t koid;
+  zx_rights_t rights;
+  zx_obj_type_t type;
+  zx_koid_t related_koid;
+  uint32_t reserved;
+  uint8_t padding1[4];
+} zx_info_handle_basic_t;
+
+typedef struct zx_info_job {
+  int64_t return_code;
+  bool exited;
+  bool kill_on_oom;
+  bool debugger_attached;
+  uint8_t padding1[5];
+} zx_info_job_t;
+
+// Task return codes.
+#define ZX_TASK_RETCODE_SYSCALL_KILL          ((int64_t)-1024)
+#define ZX_TASK_RETCODE_OOM_KILL              ((int64_t)-1025)
+#define ZX_TASK_RETCODE_POLICY_KILL           ((int64_t)-1026)
+#define ZX_TASK_RETCODE_VDSO_KILL             ((int64_t)-1027)
+#define ZX_TASK_RETCODE_EXCEPTION_KILL        ((int64_t)-1028)
+#define ZX_TASK_RETCODE_CRITICAL_PROCESS_KILL ((int64_t)-1029)
+
+// Object properties.
+#define ZX_PROP_NAME                       ((uint32_t)3u)
+#define ZX_PROP_REGISTER_GS                ((uint32_t)2u)
+#define ZX_PROP_REGISTER_FS                ((uint32_t)4u)
+#define ZX_PROP_PROCESS_DEBUG_ADDR         ((uint32_t)5u)
+#define ZX_PROP_PROCESS_VDSO_BASE_ADDRESS  ((uint32_t)6u)
+#define ZX_PROP_PROCESS_BREAK_ON_LOAD      ((uint32_t)7u)
+#define ZX_PROP_JOB_KILL_ON_OOM            ((uint32_t)15u)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif  // ZIRCON_SYSCALLS_OBJECT_H_
