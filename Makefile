@@ -32,7 +32,7 @@ LIB_HDRS := $(wildcard lib/*.h lib/include/*/*.h lib/include/*/*/*.h) uapi/linux
 LIB_OBJS := $(patsubst lib/%.c,build/lib/%.o,$(LIB_SRCS))
 
 TEST_SRCS := $(wildcard selftests/*_test.c)
-TESTS := $(patsubst selftests/%.c,build/selftests/%,$(TEST_SRCS))
+TESTS := $(patsubst selftests/%.c,build/selftests/%,$(TEST_SRCS)) build/selftests/trace_workload
 SAMPLES := $(patsubst samples/%.c,build/samples/%,$(wildcard samples/*.c))
 BENCH := build/bench/bench
 
@@ -63,6 +63,10 @@ $(KSFT_DIR)/kselftest_harness.h:
 	scripts/unpack-linux-src $(LINUX_SRC)
 
 selftests: $(TESTS)
+
+build/selftests/trace_workload: selftests/trace_workload.c lib/libzx.a
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -o $@ $< lib/libzx.a -lpthread
 
 build/selftests/%: selftests/%.c selftests/zx_test.h lib/libzx.a $(KSFT_DIR)/kselftest_harness.h
 	@mkdir -p $(@D)

@@ -1,0 +1,71 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Attach bpftrace to the module's tracepoints, run a small workload and
+# check that every event it must cause was seen, with the right fields.
+# Prints TAP.
+cd "$(dirname "$0")/.." || exit 1
+workload=build/selftests/trace_workload
+out=$(mktemp)
+trace=$(mktemp)
+echo "TAP version 13"
+echo "1..7"
+if ! command -v bpftrace >/dev/null || [ ! -d /sys/kernel/tracing/events/zircon ]; then
+	# Both are required: install-deps installs bpftrace and the module
+	# defines the tracepoints.
+	for i in 1 2 3 4 5 6 7; do echo "not ok $i no bpftrace or no zircon tracepoints"; done
+	echo "# Totals: pass:0 fail:7 xfail:0 xpass:0 skip:0 error:0"
+	exit 1
+fi
+
+bpftrace -e '
+tracepoint:zircon:zx_object_create { printf("create koid=%llu type=%u\n", args->koid, args->type); }
+tracepoint:zircon:zx_object_destroy { printf("destroy koid=%llu type=%u\n", args->koid, args->type); }
+tracepoint:zircon:zx_handle_create {
+	printf("hcreate owner=%llu handle=%u koid=%llu rights=%u\n", args->owner, args->handle,
+	       args->koid, args->rights); }
+tracepoint:zircon:zx_handle_duplicate {
+	printf("hdup owner=%llu src=%u dst=%u koid=%llu rights=%u\n", args->owner, args->src,
+	       args->dst, args->koid, args->rights); }
+tracepoint:zircon:zx_handle_close {
+	printf("hclose owner=%llu handle=%u koid=%llu\n", args->owner, args->handle, args->koid); }
+' > "$trace" 2>&1 &
+bt=$!
+for _ in $(seq 120); do
+	grep -q Attaching "$trace" && break
+	sleep 0.5
+done
+"$workload" > "$out"
+sleep 1
+kill -INT $bt
+wait $bt
+# shellcheck disable=SC2046
+set -- $(sed 's/[a-z]*=//g' "$out")
+owner=$1 koid=$2 handle=$3 dup=$4
+
+pass=0
+fail=0
+n=0
+check() {
+	n=$((n + 1))
+	if grep -qE "$2" "$trace"; then
+		echo "ok $n $1"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n $1"
+		fail=$((fail + 1))
+	fi
+}
+check "bpftrace attached" "Attaching"
+check "object create" "^create koid=$koid type=5$"
+check "handle create" "^hcreate owner=$owner handle=$handle koid=$koid rights=53251$"
+check "handle duplicate" "^hdup owner=$owner src=$handle dst=$dup koid=$koid rights=16384$"
+check "close of the duplicate" "^hclose owner=$owner handle=$dup koid=$koid$"
+check "close of the original" "^hclose owner=$owner handle=$handle koid=$koid$"
+check "object destroy" "^destroy koid=$koid type=5$"
+if [ "$fail" != 0 ]; then
+	echo "# workload said: $(cat "$out")"
+	sed 's/^/# trace: /' "$trace" | head -n 40
+fi
+echo "# Totals: pass:$pass fail:$fail xfail:0 xpass:0 skip:0 error:0"
+rm -f "$out" "$trace"
+[ "$fail" = 0 ]

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// Workload for trace_test.sh: one event, one duplicate, both closed.
+// Prints what the trace must show.
+#include <stdio.h>
+#include <zircon/linux.h>
+#include <zircon/syscalls.h>
+
+int main(void) {
+  zx_handle_t ev, dup;
+  zx_info_handle_basic_t info;
+
+  if (zx_event_create(0, &ev) != ZX_OK || zx_handle_duplicate(ev, ZX_RIGHT_WAIT, &dup) != ZX_OK)
+    return 1;
+  zx_object_get_info(ev, ZX_INFO_HANDLE_BASIC, &info, sizeof(info), NULL, NULL);
+  printf("owner=%llu koid=%llu handle=%u dup=%u\n", (unsigned long long)zx_linux_process_koid(),
+         (unsigned long long)info.koid, ev, dup);
+  zx_handle_close(dup);
+  zx_handle_close(ev);
+  return 0;
+}
