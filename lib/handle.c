@@ -4,10 +4,9 @@
 #include "internal.h"
 
 zx_status_t zx_handle_close(zx_handle_t handle) {
-  struct zx_ioc_handle a = {.handle = handle};
   if (handle == ZX_HANDLE_INVALID)
     return ZX_OK;
-  return zx__call(ZX_IOC_HANDLE_CLOSE, &a);
+  return zx__call(ZX_IOC_HANDLE_CLOSE, (void*)(uintptr_t)handle);
 }
 
 zx_status_t zx_handle_close_many(const zx_handle_t* handles, size_t num_handles) {

@@ -2,26 +2,32 @@
 /*
  * Handles and per-process handle tables.
  *
- * A handle table is an xarray of struct zx_handle indexed by a small slot
- * number.  The value user space sees packs the slot with eight random bits
- * and scrambles the result with a per-table random mask:
+ * A handle table is an arena of 16-byte slots (struct zx_handle), allocated
+ * one page-sized chunk of ZX_CHUNK_SLOTS slots at a time and charged to the
+ * memory cgroup of the process that grew it.  Chunks never move, so a slot
+ * stays where it is while the table lives.  Free slots form a FIFO list
+ * threaded through the slots themselves, so a freed slot is reused as late
+ * as possible.
  *
- *	key   = slot | random8 << ZX_SLOT_BITS		(29 bits)
+ * The value user space sees packs the slot number with random bits and
+ * scrambles the result with a per-table random mask:
+ *
+ *	key   = slot | random13 << ZX_SLOT_BITS		(29 bits)
  *	value = (key ^ mask) << 2 | 3
  *
  * so every valid value has its two low bits set and bit 31 clear (as Zircon
- * and Magenta promise), is never 0, and neither the next value nor a reused
- * slot can be predicted from earlier ones.  A lookup decodes the slot and
- * then compares the whole value, so a stale value almost never aliases a new
- * handle in a reused slot.
+ * and Magenta promise), is never 0, and neither the next value nor the
+ * value of a reused slot follows from earlier ones.  A lookup decodes the
+ * slot and compares the whole stored value, so a stale value does not name
+ * the new handle of a reused slot.
  *
- * Locking: the xarray's own xa_lock protects the slots, "next" and "count".
- * A lookup takes a reference on the object under xa_lock, so the object
- * stays alive after the handle is closed by another thread.  Handles and
- * xarray nodes are charged to the caller's memory cgroup.
+ * Locking: zx_handle_table.lock (a spinlock) protects every slot, the free
+ * list, the counters and the random state.  A lookup takes a reference on
+ * the object under the lock, so the object outlives a concurrent close.
  */
 
 #include <linux/moduleparam.h>
+#include <linux/percpu.h>
 #include <linux/random.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -31,86 +37,161 @@
 #include "zircon.h"
 #include "trace.h"
 
-#define ZX_SLOT_BITS	21
-#define ZX_SLOT_MAX	(BIT(ZX_SLOT_BITS) - 1)
+#define ZX_SLOT_MASK	(ZX_MAX_SLOTS - 1)
 #define ZX_KEY_MASK	(BIT(29) - 1)
+#define ZX_CHUNK_MASK	(ZX_CHUNK_SLOTS - 1)
 
+/* A slot: in use when obj is set; otherwise next_free links the free list. */
 struct zx_handle {
-	struct zx_object *obj;		/* immutable: one reference */
-	u32 rights;			/* immutable */
-	u32 value;			/* immutable once published */
+	struct zx_object *obj;		/* holds one reference */
+	union {
+		u32 rights;
+		u32 next_free;		/* slot + 1 of the next free slot, or 0 */
+	};
+	u32 value;
 };
 
 unsigned int zx_max_handles = 65536;
 module_param_named(max_handles, zx_max_handles, uint, 0644);
-MODULE_PARM_DESC(max_handles, "Most handles one Zircon process may hold (default 65536)");
+MODULE_PARM_DESC(max_handles, "Most handles one Zircon process may hold (at most 65536)");
 
-static struct kmem_cache *zx_handle_cache;
-static atomic_t zx_live_handles = ATOMIC_INIT(0);
-
-int zx_handle_cache_init(void)
-{
-	zx_handle_cache = KMEM_CACHE(zx_handle, SLAB_ACCOUNT);
-	return zx_handle_cache ? 0 : -ENOMEM;
-}
-
-void zx_handle_cache_exit(void)
-{
-	kmem_cache_destroy(zx_handle_cache);
-}
+/* Live handles of all tables, for debugfs; per CPU to keep it off the hot path. */
+static DEFINE_PER_CPU(int, zx_live_handles);
 
 int zx_handles_live(void)
 {
-	return atomic_read(&zx_live_handles);
+	int cpu, n = 0;
+
+	for_each_possible_cpu(cpu)
+		n += per_cpu(zx_live_handles, cpu);
+	return n;
 }
 
-int zx_handle_table_init(struct zx_handle_table *t)
+void zx_handle_table_init(struct zx_handle_table *t)
 {
-	xa_init_flags(&t->xa, XA_FLAGS_ALLOC1 | XA_FLAGS_ACCOUNT);
-	t->next = 1;
-	t->count = 0;
+	spin_lock_init(&t->lock);
 	t->mask = get_random_u32() & ZX_KEY_MASK;
-	return 0;
+	t->rng = get_random_u32() | 1;
 }
 
-static u32 zx_slot_of(struct zx_handle_table *t, u32 value)
+static struct zx_handle *zx_slot(struct zx_handle_table *t, u32 slot)
 {
-	return ((value >> 2) ^ t->mask) & ZX_SLOT_MAX;
+	return &t->chunks[slot / ZX_CHUNK_SLOTS][slot & ZX_CHUNK_MASK];
 }
 
-/* Caller holds xa_lock.  Returns the handle named by @value, or NULL. */
+/* Lock held.  Returns the live handle named by @value, or NULL. */
 static struct zx_handle *zx_handle_find(struct zx_handle_table *t, u32 value)
 {
 	struct zx_handle *h;
+	u32 slot;
 
 	if ((value & 3) != 3)
 		return NULL;
-	h = xa_load(&t->xa, zx_slot_of(t, value));
-	if (!h || h->value != value)
+	slot = ((value >> 2) ^ t->mask) & ZX_SLOT_MASK;
+	if (slot >= t->nslots)
 		return NULL;
+	h = zx_slot(t, slot);
+	return h->obj && h->value == value ? h : NULL;
+}
+
+/* Lock held.  Append @slot to the free list. */
+static void zx_slot_release(struct zx_handle_table *t, u32 slot)
+{
+	struct zx_handle *h = zx_slot(t, slot);
+
+	h->obj = NULL;
+	h->next_free = 0;
+	if (t->free_tail)
+		zx_slot(t, t->free_tail - 1)->next_free = slot + 1;
+	else
+		t->free_head = slot + 1;
+	t->free_tail = slot + 1;
+}
+
+/* Add one chunk of free slots; called without the lock. */
+static int zx_table_grow(struct zx_handle_table *t)
+{
+	struct zx_handle *chunk;
+	int status = ZX_OK;
+	u32 i;
+
+	chunk = kcalloc(ZX_CHUNK_SLOTS, sizeof(*chunk), GFP_KERNEL_ACCOUNT);
+	if (!chunk)
+		return ZX_ERR_NO_MEMORY;
+	spin_lock(&t->lock);
+	if (!t->free_head && t->nslots < ZX_MAX_SLOTS) {
+		t->chunks[t->nslots / ZX_CHUNK_SLOTS] = chunk;
+		t->nslots += ZX_CHUNK_SLOTS;
+		for (i = t->nslots - ZX_CHUNK_SLOTS; i < t->nslots; i++)
+			zx_slot_release(t, i);
+		chunk = NULL;
+	} else if (!t->free_head) {
+		status = ZX_ERR_NO_RESOURCES;
+	}
+	spin_unlock(&t->lock);
+	kfree(chunk);
+	return status;
+}
+
+/*
+ * Lock held.  Fill a free slot with a new handle to @obj (taking a
+ * reference).  Returns NULL when the table must grow first, or an ERR_PTR
+ * carrying a Zircon status.
+ */
+static struct zx_handle *zx_slot_fill(struct zx_handle_table *t,
+				      struct zx_object *obj, u32 rights)
+{
+	struct zx_handle *h;
+	u32 slot, key;
+
+	if (t->count >= min_t(u32, READ_ONCE(zx_max_handles), ZX_MAX_SLOTS))
+		return ERR_PTR(ZX_ERR_NO_RESOURCES);
+	if (!t->free_head)
+		return NULL;
+	slot = t->free_head - 1;
+	h = zx_slot(t, slot);
+	t->free_head = h->next_free;
+	if (!t->free_head)
+		t->free_tail = 0;
+
+	/* xorshift32: 13 fresh bits for each handle value. */
+	t->rng ^= t->rng << 13;
+	t->rng ^= t->rng >> 17;
+	t->rng ^= t->rng << 5;
+	key = slot | (t->rng >> 19) << ZX_SLOT_BITS;
+	h->value = ((key ^ t->mask) & ZX_KEY_MASK) << 2 | 3;
+	h->obj = zx_object_get(obj);
+	h->rights = rights;
+	t->count++;
+	this_cpu_inc(zx_live_handles);
 	return h;
 }
 
-static void zx_handle_free(struct zx_process *proc, struct zx_handle *h)
+static void zx_handle_drop(struct zx_process *proc, struct zx_object *obj,
+			   u32 value, u32 rights)
 {
-	trace_zx_handle_close(proc->koid, h->value, h->obj->koid, h->rights);
-	zx_object_cancel(h->obj, h);
-	zx_object_put(h->obj);
-	kmem_cache_free(zx_handle_cache, h);
-	atomic_dec(&zx_live_handles);
+	trace_zx_handle_close(proc->koid, value, obj->koid, rights);
+	zx_object_cancel(obj, &proc->table, value);
+	zx_object_put(obj);
+	this_cpu_dec(zx_live_handles);
 }
 
 void zx_handle_table_destroy(struct zx_process *proc)
 {
 	struct zx_handle_table *t = &proc->table;
 	struct zx_handle *h;
-	unsigned long slot;
+	u32 slot;
 
-	xa_for_each(&t->xa, slot, h) {
-		xa_erase(&t->xa, slot);
-		zx_handle_free(proc, h);
+	/* No ioctl can run any more: the file is being released. */
+	for (slot = 0; slot < t->nslots; slot++) {
+		h = zx_slot(t, slot);
+		if (h->obj)
+			zx_handle_drop(proc, h->obj, h->value, h->rights);
+		h->obj = NULL;
 	}
-	xa_destroy(&t->xa);
+	for (slot = 0; slot < t->nslots; slot += ZX_CHUNK_SLOTS)
+		kfree(t->chunks[slot / ZX_CHUNK_SLOTS]);
+	t->nslots = 0;
 }
 
 int zx_handle_lookup(struct zx_process *proc, u32 value,
@@ -119,16 +200,15 @@ int zx_handle_lookup(struct zx_process *proc, u32 value,
 	struct zx_handle_table *t = &proc->table;
 	struct zx_handle *h;
 
-	xa_lock(&t->xa);
+	spin_lock(&t->lock);
 	h = zx_handle_find(t, value);
 	if (!h) {
-		xa_unlock(&t->xa);
+		spin_unlock(&t->lock);
 		return ZX_ERR_BAD_HANDLE;
 	}
 	ref->obj = zx_object_get(h->obj);
 	ref->rights = h->rights;
-	ref->cookie = h;
-	xa_unlock(&t->xa);
+	spin_unlock(&t->lock);
 	return ZX_OK;
 }
 
@@ -152,15 +232,17 @@ int zx_handle_get(struct zx_process *proc, u32 value, u32 type, u32 rights,
 	return status;
 }
 
-/* Is @value still the handle identified by @cookie? */
-bool zx_handle_is(struct zx_process *proc, u32 value, const void *cookie)
+/* Does @value still name a handle to @obj? */
+bool zx_handle_names(struct zx_process *proc, u32 value, struct zx_object *obj)
 {
 	struct zx_handle_table *t = &proc->table;
+	struct zx_handle *h;
 	bool same;
 
-	xa_lock(&t->xa);
-	same = zx_handle_find(t, value) == cookie;
-	xa_unlock(&t->xa);
+	spin_lock(&t->lock);
+	h = zx_handle_find(t, value);
+	same = h && h->obj == obj;
+	spin_unlock(&t->lock);
 	return same;
 }
 
@@ -170,96 +252,93 @@ int zx_handle_install(struct zx_process *proc, struct zx_object *obj,
 {
 	struct zx_handle_table *t = &proc->table;
 	struct zx_handle *h;
-	u32 slot, key;
-	int ret;
+	int status;
 
-	h = kmem_cache_alloc(zx_handle_cache, GFP_KERNEL_ACCOUNT);
-	if (!h)
-		return ZX_ERR_NO_MEMORY;
-	h->obj = obj;
-	h->rights = rights;
-
-	xa_lock(&t->xa);
-	if (t->count >= READ_ONCE(zx_max_handles)) {
-		xa_unlock(&t->xa);
-		kmem_cache_free(zx_handle_cache, h);
-		return ZX_ERR_NO_RESOURCES;
+	for (;;) {
+		spin_lock(&t->lock);
+		h = zx_slot_fill(t, obj, rights);
+		if (h)
+			break;
+		spin_unlock(&t->lock);
+		status = zx_table_grow(t);
+		if (status)
+			return status;
 	}
-	ret = __xa_alloc_cyclic(&t->xa, &slot, h, XA_LIMIT(1, ZX_SLOT_MAX),
-				&t->next, GFP_KERNEL_ACCOUNT);
-	if (ret < 0) {
-		xa_unlock(&t->xa);
-		kmem_cache_free(zx_handle_cache, h);
-		return ret == -EBUSY ? ZX_ERR_NO_RESOURCES : ZX_ERR_NO_MEMORY;
+	if (IS_ERR(h)) {
+		spin_unlock(&t->lock);
+		return PTR_ERR(h);
 	}
-	/* Lookups take xa_lock, so they cannot see h before its value is set. */
-	key = slot | (get_random_u32() & 0xff) << ZX_SLOT_BITS;
-	h->value = ((key ^ t->mask) & ZX_KEY_MASK) << 2 | 3;
-	t->count++;
-	zx_object_get(obj);
-	xa_unlock(&t->xa);
-
-	atomic_inc(&zx_live_handles);
 	*value = h->value;
-	trace_zx_handle_create(proc->koid, h->value, obj->koid, rights);
+	spin_unlock(&t->lock);
+	trace_zx_handle_create(proc->koid, *value, obj->koid, rights);
 	return ZX_OK;
 }
 
-/* Remove the handle @value from the table; the caller frees it. */
-static struct zx_handle *zx_handle_take(struct zx_process *proc, u32 value)
+/* Remove the handle @value; returns its object reference and rights. */
+static int zx_handle_take(struct zx_process *proc, u32 value,
+			  struct zx_handle_ref *ref)
 {
 	struct zx_handle_table *t = &proc->table;
 	struct zx_handle *h;
 
-	xa_lock(&t->xa);
+	spin_lock(&t->lock);
 	h = zx_handle_find(t, value);
-	if (h) {
-		__xa_erase(&t->xa, zx_slot_of(t, value));
-		t->count--;
+	if (!h) {
+		spin_unlock(&t->lock);
+		return ZX_ERR_BAD_HANDLE;
 	}
-	xa_unlock(&t->xa);
-	return h;
+	ref->obj = h->obj;
+	ref->rights = h->rights;
+	t->count--;
+	zx_slot_release(t, ((value >> 2) ^ t->mask) & ZX_SLOT_MASK);
+	spin_unlock(&t->lock);
+	return ZX_OK;
 }
 
 int zx_handle_close(struct zx_process *proc, u32 value)
 {
-	struct zx_handle *h = zx_handle_take(proc, value);
+	struct zx_handle_ref ref;
+	int status = zx_handle_take(proc, value, &ref);
 
-	if (!h)
-		return ZX_ERR_BAD_HANDLE;
-	zx_handle_free(proc, h);
-	return ZX_OK;
+	if (!status)
+		zx_handle_drop(proc, ref.obj, value, ref.rights);
+	return status;
 }
 
 /*
- * Install a handle and write its value to the user pointer @uptr.  An
- * unwritable pointer gives ZX_ERR_INVALID_ARGS and the new handle is closed
- * again, as Zircon does.
+ * Write a new handle's value to the user pointer @uptr.  An unwritable
+ * pointer gives ZX_ERR_INVALID_ARGS and the new handle is closed again, as
+ * Zircon does.
  */
-int zx_handle_install_user(struct zx_process *proc, struct zx_object *obj,
-			   u32 rights, u64 uptr)
+static int zx_handle_put_user(struct zx_process *proc, u32 value, u64 uptr)
 {
-	u32 __user *out = u64_to_user_ptr(uptr);
-	u32 value;
-	int status;
-
-	status = zx_handle_install(proc, obj, rights, &value);
-	if (status)
-		return status;
-	if (put_user(value, out)) {
+	if (put_user(value, (u32 __user *)u64_to_user_ptr(uptr))) {
 		zx_handle_close(proc, value);
 		return ZX_ERR_INVALID_ARGS;
 	}
 	return ZX_OK;
 }
 
-int zx_sys_handle_close(struct zx_process *proc, struct zx_ioc_handle *a)
+int zx_handle_install_user(struct zx_process *proc, struct zx_object *obj,
+			   u32 rights, u64 uptr)
 {
-	if (a->reserved)
+	u32 value;
+	int status;
+
+	status = zx_handle_install(proc, obj, rights, &value);
+	if (!status)
+		status = zx_handle_put_user(proc, value, uptr);
+	return status;
+}
+
+/* ZX_IOC_HANDLE_CLOSE carries the handle value as the ioctl argument. */
+int zx_sys_handle_close(struct zx_process *proc, unsigned long arg)
+{
+	if (arg > U32_MAX)
 		return ZX_ERR_INVALID_ARGS;
-	if (!a->handle)
+	if (!arg)
 		return ZX_OK;
-	return zx_handle_close(proc, a->handle);
+	return zx_handle_close(proc, arg);
 }
 
 /*
@@ -273,7 +352,7 @@ int zx_sys_handle_close_many(struct zx_process *proc,
 	int status = ZX_OK;
 	u64 i;
 
-	if (a->count > zx_max_handles)
+	if (a->count > ZX_MAX_SLOTS)
 		return ZX_ERR_OUT_OF_RANGE;
 	for (i = 0; i < a->count; i++) {
 		u32 value;
@@ -299,48 +378,67 @@ static int zx_new_rights(u32 have, u32 want, u32 *rights)
 	return ZX_OK;
 }
 
+/* Lookup, checks and the new slot all under one hold of the table lock. */
 int zx_sys_handle_duplicate(struct zx_process *proc, struct zx_ioc_handle_dup *a)
 {
-	struct zx_handle_ref ref;
+	struct zx_handle_table *t = &proc->table;
+	struct zx_handle *h, *dup;
+	struct zx_object *obj;
 	u32 rights, value;
 	int status;
 
-	status = zx_handle_lookup(proc, a->handle, &ref);
-	if (status)
-		return status;
-	if (!(ref.rights & ZX_RIGHT_DUPLICATE)) {
-		status = ZX_ERR_ACCESS_DENIED;
-		goto out;
+	for (;;) {
+		spin_lock(&t->lock);
+		h = zx_handle_find(t, a->handle);
+		if (!h) {
+			status = ZX_ERR_BAD_HANDLE;
+			goto unlock;
+		}
+		if (!(h->rights & ZX_RIGHT_DUPLICATE)) {
+			status = ZX_ERR_ACCESS_DENIED;
+			goto unlock;
+		}
+		status = zx_new_rights(h->rights, a->rights, &rights);
+		if (status)
+			goto unlock;
+		obj = h->obj;
+		dup = zx_slot_fill(t, obj, rights);
+		if (dup)
+			break;
+		spin_unlock(&t->lock);
+		status = zx_table_grow(t);
+		if (status)
+			return status;
 	}
-	status = zx_new_rights(ref.rights, a->rights, &rights);
-	if (status)
-		goto out;
-	status = zx_handle_install(proc, ref.obj, rights, &value);
-	if (status)
-		goto out;
-	trace_zx_handle_duplicate(proc->koid, a->handle, value, ref.obj->koid, rights);
-	if (put_user(value, (u32 __user *)u64_to_user_ptr(a->out))) {
-		zx_handle_close(proc, value);
-		status = ZX_ERR_INVALID_ARGS;
+	if (IS_ERR(dup)) {
+		status = PTR_ERR(dup);
+		goto unlock;
 	}
-out:
-	zx_object_put(ref.obj);
+	value = dup->value;
+	spin_unlock(&t->lock);
+
+	trace_zx_handle_create(proc->koid, value, obj->koid, rights);
+	trace_zx_handle_duplicate(proc->koid, a->handle, value, obj->koid, rights);
+	return zx_handle_put_user(proc, value, a->out);
+
+unlock:
+	spin_unlock(&t->lock);
 	return status;
 }
 
 /* The source handle is gone afterwards, even when the call fails. */
 int zx_sys_handle_replace(struct zx_process *proc, struct zx_ioc_handle_dup *a)
 {
-	struct zx_handle *h;
+	struct zx_handle_ref ref;
 	u32 rights;
 	int status;
 
-	h = zx_handle_take(proc, a->handle);
-	if (!h)
-		return ZX_ERR_BAD_HANDLE;
-	status = zx_new_rights(h->rights, a->rights, &rights);
+	status = zx_handle_take(proc, a->handle, &ref);
+	if (status)
+		return status;
+	status = zx_new_rights(ref.rights, a->rights, &rights);
 	if (!status)
-		status = zx_handle_install_user(proc, h->obj, rights, a->out);
-	zx_handle_free(proc, h);
+		status = zx_handle_install_user(proc, ref.obj, rights, a->out);
+	zx_handle_drop(proc, ref.obj, a->handle, ref.rights);
 	return status;
 }

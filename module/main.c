@@ -70,8 +70,6 @@ static int zx_dispatch(struct zx_process *proc, unsigned int cmd,
 		return zx_sys_startup(proc, &a->startup);
 	case ZX_IOC_ROOT_JOB:
 		return zx_sys_root_job(proc, &a->root_job);
-	case ZX_IOC_HANDLE_CLOSE:
-		return zx_sys_handle_close(proc, &a->handle);
 	case ZX_IOC_HANDLE_CLOSE_MANY:
 		return zx_sys_handle_close_many(proc, &a->close_many);
 	case ZX_IOC_HANDLE_DUPLICATE:
@@ -115,6 +113,8 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return -EBADFD;
 	if (cmd == ZX_IOC_NOP)
 		return 0;
+	if (cmd == ZX_IOC_HANDLE_CLOSE)
+		return -zx_sys_handle_close(proc, arg);
 	if (_IOC_TYPE(cmd) != ZX_IOC_MAGIC || size > sizeof(a) ||
 	    !(_IOC_DIR(cmd) & _IOC_WRITE))
 		return -ENOTTY;
@@ -162,12 +162,9 @@ static int __init zx_init(void)
 {
 	int ret;
 
-	ret = zx_handle_cache_init();
-	if (ret)
-		return ret;
 	ret = zx_job_init();
 	if (ret)
-		goto err_cache;
+		return ret;
 	ret = misc_register(&zx_misc);
 	if (ret)
 		goto err_job;
@@ -178,8 +175,6 @@ static int __init zx_init(void)
 
 err_job:
 	zx_job_exit();
-err_cache:
-	zx_handle_cache_exit();
 	return ret;
 }
 
@@ -189,7 +184,6 @@ static void __exit zx_exit(void)
 	misc_deregister(&zx_misc);
 	zx_job_exit();
 	WARN_ON(zx_objects_live() != 0);
-	zx_handle_cache_exit();
 }
 
 module_init(zx_init);

@@ -119,15 +119,24 @@ void zx_object_remove_observer(struct zx_object *obj, struct zx_observer *ob)
 	spin_unlock_irqrestore(&obj->lock, flags);
 }
 
-/* The handle @handle was closed: cancel every observer waiting through it. */
-void zx_object_cancel(struct zx_object *obj, const void *handle)
+/*
+ * The handle @value of @table was closed: cancel every observer waiting
+ * through it.  The unlocked emptiness test is safe: a waiter queues its
+ * observer before it re-checks (under the table lock) that its handle still
+ * exists, and the closer removed the handle under that lock before calling
+ * here, so either the waiter sees the handle gone or its observer is
+ * visible here.
+ */
+void zx_object_cancel(struct zx_object *obj, const void *table, u32 value)
 {
 	struct zx_observer *ob, *tmp;
 	unsigned long flags;
 
+	if (list_empty(&obj->observers))
+		return;
 	spin_lock_irqsave(&obj->lock, flags);
 	list_for_each_entry_safe(ob, tmp, &obj->observers, node) {
-		if (ob->handle == handle) {
+		if (ob->table == table && ob->value == value) {
 			list_del_init(&ob->node);
 			ob->notify(ob, obj->signals, true);
 		}

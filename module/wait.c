@@ -34,7 +34,6 @@ struct zx_wait_entry {
 	struct zx_observer ob;
 	struct zx_waiter *waiter;
 	struct zx_handle_ref ref;
-	u32 value;
 };
 
 static void zx_wait_notify(struct zx_observer *ob, u32 signals, bool canceled)
@@ -86,12 +85,12 @@ static bool zx_wait_arm(struct zx_process *proc, struct zx_wait_entry *e,
 	for (i = 0; i < n; i++) {
 		e[i].waiter = w;
 		e[i].ob.notify = zx_wait_notify;
-		e[i].ob.handle = e[i].ref.cookie;
+		e[i].ob.table = &proc->table;
 		if (zx_object_add_observer(e[i].ref.obj, &e[i].ob) & e[i].ob.trigger)
 			WRITE_ONCE(w->state, ZX_WAIT_FIRED);
 	}
 	for (i = 0; i < n; i++) {
-		if (!zx_handle_is(proc, e[i].value, e[i].ref.cookie))
+		if (!zx_handle_names(proc, e[i].ob.value, e[i].ref.obj))
 			WRITE_ONCE(w->state, ZX_WAIT_CANCELED);
 	}
 	return READ_ONCE(w->state) != ZX_WAIT_PENDING;
@@ -139,7 +138,7 @@ int zx_sys_object_wait_one(struct zx_process *proc, struct zx_ioc_wait_one *a)
 	struct zx_wait_entry e = {};
 	int status;
 
-	e.value = a->handle;
+	e.ob.value = a->handle;
 	status = zx_handle_get(proc, a->handle, 0, ZX_RIGHT_WAIT, &e.ref);
 	if (status)
 		return status;
@@ -173,7 +172,7 @@ int zx_sys_object_wait_many(struct zx_process *proc, struct zx_ioc_wait_many *a)
 	if (!e)
 		return ZX_ERR_NO_MEMORY;
 	for (got = 0; got < n; got++) {
-		e[got].value = items[got].handle;
+		e[got].ob.value = items[got].handle;
 		e[got].ob.trigger = items[got].waitfor;
 		status = zx_handle_get(proc, items[got].handle, 0, ZX_RIGHT_WAIT,
 				       &e[got].ref);

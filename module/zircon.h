@@ -23,7 +23,7 @@
  * Lock order (outermost first)
  * ----------------------------
  *   zx_job_lock (mutex, the whole job tree)
- *     handle table xa_lock (spinlock)
+ *     zx_handle_table.lock (spinlock)
  *       zx_object.lock (spinlock, irq-safe)
  * No object's release function runs with any of these held.
  */
@@ -34,7 +34,6 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
-#include <linux/xarray.h>
 
 #include "abi.h"
 
@@ -73,7 +72,8 @@ struct zx_object {
 struct zx_observer {
 	struct list_head node;		/* zx_object.lock */
 	u32 trigger;			/* immutable while queued */
-	const void *handle;		/* cookie: the handle waited through */
+	const void *table;		/* the handle waited through: its table */
+	u32 value;			/* ... and its value there */
 	/* Called under zx_object.lock; must not sleep. */
 	void (*notify)(struct zx_observer *ob, u32 signals, bool canceled);
 };
@@ -97,43 +97,50 @@ void zx_object_update_signals(struct zx_object *obj, u32 clear, u32 set);
 u32 zx_object_signals(struct zx_object *obj);
 u32 zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob);
 void zx_object_remove_observer(struct zx_object *obj, struct zx_observer *ob);
-void zx_object_cancel(struct zx_object *obj, const void *handle);
+void zx_object_cancel(struct zx_object *obj, const void *table, u32 value);
 void zx_object_get_name(struct zx_object *obj, char name[ZX_MAX_NAME_LEN]);
 void zx_object_set_name(struct zx_object *obj, const char *name, size_t len);
 int zx_objects_live(void);
 
 /* Handles and handle tables (handle.c) */
+#define ZX_SLOT_BITS	16
+#define ZX_MAX_SLOTS	BIT(ZX_SLOT_BITS)
+#define ZX_CHUNK_SLOTS	256
+
+struct zx_handle;
+
 struct zx_handle_table {
-	struct xarray xa;		/* index -> struct zx_handle; xa_lock */
-	u32 next;			/* xa_lock: cyclic allocation hint */
-	u32 count;			/* xa_lock */
+	spinlock_t lock;
+	u32 count;			/* lock: live handles */
+	u32 nslots;			/* lock: slots in chunks[] */
+	u32 free_head;			/* lock: slot + 1, or 0 when none is free */
+	u32 free_tail;			/* lock: slot + 1, or 0 */
+	u32 rng;			/* lock: random bits of new values */
 	u32 mask;			/* immutable: per-table value scrambler */
+	struct zx_handle *chunks[ZX_MAX_SLOTS / ZX_CHUNK_SLOTS];	/* lock */
 };
 
 /* A looked-up handle: a reference on the object plus the handle's rights. */
 struct zx_handle_ref {
 	struct zx_object *obj;
 	u32 rights;
-	const void *cookie;		/* identity of the handle, never dereferenced */
 };
 
 extern unsigned int zx_max_handles;
 
-int zx_handle_table_init(struct zx_handle_table *t);
+void zx_handle_table_init(struct zx_handle_table *t);
 void zx_handle_table_destroy(struct zx_process *proc);
 int zx_handle_lookup(struct zx_process *proc, u32 value,
 		     struct zx_handle_ref *ref);
 int zx_handle_get(struct zx_process *proc, u32 value, u32 type, u32 rights,
 		  struct zx_handle_ref *ref);
-bool zx_handle_is(struct zx_process *proc, u32 value, const void *cookie);
+bool zx_handle_names(struct zx_process *proc, u32 value, struct zx_object *obj);
 int zx_handle_install(struct zx_process *proc, struct zx_object *obj,
 		      u32 rights, u32 *value);
 int zx_handle_install_user(struct zx_process *proc, struct zx_object *obj,
 			   u32 rights, u64 uptr);
 int zx_handle_close(struct zx_process *proc, u32 value);
 int zx_handles_live(void);
-int zx_handle_cache_init(void);
-void zx_handle_cache_exit(void);
 
 /* Zircon processes (process.c) */
 struct zx_process {
@@ -178,7 +185,7 @@ struct zx_ioc_event_create;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
-int zx_sys_handle_close(struct zx_process *proc, struct zx_ioc_handle *a);
+int zx_sys_handle_close(struct zx_process *proc, unsigned long arg);
 int zx_sys_handle_close_many(struct zx_process *proc,
 			     struct zx_ioc_handle_close_many *a);
 int zx_sys_handle_duplicate(struct zx_process *proc, struct zx_ioc_handle_dup *a);

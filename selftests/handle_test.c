@@ -311,13 +311,16 @@ TEST(each_opener_is_its_own_process)
 	ASSERT_EQ(0, ioctl(fd, ZX_IOC_STARTUP, &s));
 	ASSERT_NE(mine, s.process_koid);
 	ASSERT_NE(0u, s.default_job);
-	/* Handles are per table: ours mean nothing there. */
-	{
-		struct zx_ioc_handle a = { .handle = zx_job_default() };
-		int r = ioctl(fd, ZX_IOC_HANDLE_CLOSE, &a);
-
-		ASSERT_TRUE(r == -ZX_ERR_BAD_HANDLE || s.default_job == zx_job_default());
-	}
+	/* Handles are per table: ours means nothing there (values are
+	 * scrambled with a random per-table mask, so they coincide only
+	 * with probability 2^-29).
+	 */
+	ASSERT_NE(s.default_job, zx_job_default());
+	ASSERT_EQ(-ZX_ERR_BAD_HANDLE, ioctl(fd, ZX_IOC_HANDLE_CLOSE,
+					    (unsigned long)zx_job_default()));
+	ASSERT_EQ(0, ioctl(fd, ZX_IOC_HANDLE_CLOSE, (unsigned long)s.default_job));
+	ASSERT_EQ(ZX_OK, zx_object_get_info(zx_job_default(), ZX_INFO_HANDLE_VALID, NULL, 0,
+					    NULL, NULL));
 	close(fd);
 }
 
@@ -326,12 +329,17 @@ TEST(ioctl_abi_rejects_bad_blocks)
 	int fd = zx_linux_fd();
 	struct zx_ioc_handle a = { .handle = 3, .reserved = 1 };
 	struct zx_ioc_startup s = { .reserved = { 1, 0 } };
+	struct zx_ioc_event_create ev = { .reserved = 1 };
 
 	ASSERT_EQ(-1, ioctl(fd, _IO(ZX_IOC_MAGIC, 0x7f)));
 	ASSERT_EQ(ENOTTY, errno);
-	ASSERT_EQ(-1, ioctl(fd, ZX_IOC_HANDLE_CLOSE, (void *)8));
+	ASSERT_EQ(-1, ioctl(fd, ZX_IOC_TASK_KILL, (void *)8));
 	ASSERT_EQ(EFAULT, errno);
-	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_HANDLE_CLOSE, &a));
+	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_TASK_KILL, &a));
+	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_EVENT_CREATE, &ev));
+	/* Close takes the value itself, which must fit in 32 bits. */
+	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_HANDLE_CLOSE, 1UL << 32 | 3));
+	ASSERT_EQ(-ZX_ERR_BAD_HANDLE, ioctl(fd, ZX_IOC_HANDLE_CLOSE, 7UL));
 	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_STARTUP, &s));
 	ASSERT_EQ(0, ioctl(fd, ZX_IOC_NOP));
 }

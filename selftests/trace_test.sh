@@ -34,6 +34,13 @@ for _ in $(seq 120); do
 	grep -q Attaching "$trace" && break
 	sleep 0.5
 done
+# "Attaching" is printed before the probes are live: run the workload until
+# its events show up, then once more for the run that is checked.
+for _ in $(seq 60); do
+	"$workload" > "$out"
+	sleep 0.5
+	grep -q "^create koid=$(sed 's/.*koid=\([0-9]*\).*/\1/' "$out") " "$trace" && break
+done
 "$workload" > "$out"
 sleep 1
 kill -INT $bt

@@ -44,7 +44,7 @@ struct zx_ioc_root_job {
 	__u64 reserved;
 };
 
-/* ZX_IOC_HANDLE_CLOSE, ZX_IOC_TASK_KILL */
+/* ZX_IOC_TASK_KILL */
 struct zx_ioc_handle {
 	__u32 handle;
 	__u32 reserved;
@@ -137,7 +137,8 @@ struct zx_ioc_event_create {
 #define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
 #define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
 #define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
-#define ZX_IOC_HANDLE_CLOSE		_IOW(ZX_IOC_MAGIC, 0x10, struct zx_ioc_handle)
+/* ZX_IOC_HANDLE_CLOSE: the argument is the handle value itself (< 2^32). */
+#define ZX_IOC_HANDLE_CLOSE		_IO(ZX_IOC_MAGIC, 0x10)
 #define ZX_IOC_HANDLE_CLOSE_MANY	_IOW(ZX_IOC_MAGIC, 0x11, struct zx_ioc_handle_close_many)
 #define ZX_IOC_HANDLE_DUPLICATE		_IOW(ZX_IOC_MAGIC, 0x12, struct zx_ioc_handle_dup)
 #define ZX_IOC_HANDLE_REPLACE		_IOW(ZX_IOC_MAGIC, 0x13, struct zx_ioc_handle_dup)
