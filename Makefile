@@ -101,7 +101,7 @@ demo: deps
 
 bench: deps
 	$(MAKE) all
-	for k in $(SERIES); do scripts/vmtest --kernel $$k -- $(BENCH) || exit 1; done
+	for k in $(SERIES); do scripts/vmtest --no-slub-debug --kernel $$k -- $(BENCH) || exit 1; done
 
 shell: all
 	scripts/vmtest --kernel $(KERNEL) --interactive

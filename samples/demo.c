@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// make demo: a tree of named jobs, events signalled and waited on across
+// threads, and the job tree printed with koids and names before and after a
+// job is killed.
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <zircon/linux.h>
+#include <zircon/process.h>
+#include <zircon/status.h>
+#include <zircon/syscalls.h>
+
+#define MAX_JOBS 16
+#define WORKERS 4
+
+static struct {
+  zx_handle_t handle;
+  zx_koid_t koid;
+} jobs[MAX_JOBS];
+static int njobs;
+
+static void check(const char* what, zx_status_t status) {
+  if (status != ZX_OK) {
+    fprintf(stderr, "demo: %s: %s\n", what, zx_status_get_string(status));
+    _exit(1);
+  }
+}
+
+static zx_koid_t koid_of(zx_handle_t h) {
+  zx_info_handle_basic_t info;
+  check("get_info", zx_object_get_info(h, ZX_INFO_HANDLE_BASIC, &info, sizeof(info), NULL, NULL));
+  return info.koid;
+}
+
+static zx_handle_t remember(zx_handle_t h) {
+  jobs[njobs].handle = h;
+  jobs[njobs].koid = koid_of(h);
+  njobs++;
+  return h;
+}
+
+static zx_handle_t new_job(zx_handle_t parent, const char* name) {
+  zx_handle_t job;
+  check("job_create", zx_job_create(parent, 0, &job));
+  check("set name", zx_object_set_property(job, ZX_PROP_NAME, name, strlen(name)));
+  return remember(job);
+}
+
+static zx_handle_t handle_for(zx_koid_t koid) {
+  for (int i = 0; i < njobs; i++)
+    if (jobs[i].koid == koid)
+      return jobs[i].handle;
+  return ZX_HANDLE_INVALID;
+}
+
+static void print_tree(zx_handle_t job, int depth) {
+  char name[ZX_MAX_NAME_LEN];
+  zx_info_job_t info;
+  zx_koid_t kids[MAX_JOBS];
+  size_t n = 0;
+
+  zx_object_get_property(job, ZX_PROP_NAME, name, sizeof(name));
+  zx_object_get_info(job, ZX_INFO_JOB, &info, sizeof(info), NULL, NULL);
+  printf("%*s[%llu] %s", 2 + depth * 4, "", (unsigned long long)koid_of(job), name);
+  if (info.exited)
+    printf("  (killed, return code %lld)", (long long)info.return_code);
+  printf("\n");
+  zx_object_get_info(job, ZX_INFO_JOB_CHILDREN, kids, sizeof(kids), &n, NULL);
+  for (size_t i = 0; i < n; i++) {
+    zx_handle_t child = handle_for(kids[i]);
+    if (child != ZX_HANDLE_INVALID)
+      print_tree(child, depth + 1);
+  }
+}
+
+struct worker {
+  int id;
+  zx_handle_t go, done;
+};
+
+static void* worker_main(void* arg) {
+  struct worker* w = arg;
+  zx_signals_t observed = 0;
+  check("worker wait", zx_object_wait_one(w->go, ZX_EVENT_SIGNALED, ZX_TIME_INFINITE, &observed));
+  printf("  worker %d woke on event %llu (observed 0x%x), signalling its done event\n", w->id,
+         (unsigned long long)koid_of(w->go), observed);
+  fflush(stdout);
+  check("worker signal", zx_object_signal(w->done, 0, ZX_USER_SIGNAL_0 << w->id));
+  return NULL;
+}
+
+int main(void) {
+  zx_handle_t root = ZX_HANDLE_INVALID, go;
+  struct worker workers[WORKERS];
+  zx_wait_item_t items[WORKERS];
+  pthread_t threads[WORKERS];
+
+  if (zx_linux_fd() < 0) {
+    fprintf(stderr, "demo: /dev/zircon is not there: load zircon.ko first\n");
+    return 1;
+  }
+  remember(zx_job_default());
+  printf("zircon demo: Zircon process koid %llu, default job koid %llu\n\n",
+         (unsigned long long)zx_linux_process_koid(), (unsigned long long)jobs[0].koid);
+
+  zx_handle_t system = new_job(zx_job_default(), "system");
+  new_job(system, "drivers");
+  zx_handle_t apps = new_job(system, "apps");
+  new_job(apps, "browser");
+  zx_handle_t editor = new_job(apps, "editor");
+  new_job(editor, "spellcheck");
+
+  printf("job tree:\n");
+  print_tree(zx_job_default(), 0);
+
+  check("event_create", zx_event_create(0, &go));
+  printf("\n%d worker threads wait on one event; main signals it and waits for all:\n", WORKERS);
+  for (int i = 0; i < WORKERS; i++) {
+    workers[i] = (struct worker){.id = i, .go = go};
+    check("event_create", zx_event_create(0, &workers[i].done));
+    items[i] = (zx_wait_item_t){workers[i].done, ZX_USER_SIGNAL_0 << i, 0};
+    pthread_create(&threads[i], NULL, worker_main, &workers[i]);
+  }
+  zx_time_t start = zx_clock_get_monotonic();
+  check("signal", zx_object_signal(go, 0, ZX_EVENT_SIGNALED));
+  for (int left = WORKERS; left > 0;) {
+    check("wait_many", zx_object_wait_many(items, WORKERS, zx_deadline_after(ZX_SEC(10))));
+    left = 0;
+    for (int i = 0; i < WORKERS; i++)
+      left += !(items[i].pending & items[i].waitfor);
+  }
+  for (int i = 0; i < WORKERS; i++)
+    pthread_join(threads[i], NULL);
+  printf("  main: zx_object_wait_many saw all %d done events after %.1f ms\n", WORKERS,
+         (zx_clock_get_monotonic() - start) / 1e6);
+
+  printf("\nkilling job \"apps\" and waiting for ZX_JOB_TERMINATED:\n");
+  check("task_kill", zx_task_kill(apps));
+  check("wait", zx_object_wait_one(apps, ZX_JOB_TERMINATED, ZX_TIME_INFINITE, NULL));
+  zx_handle_t late;
+  printf("  zx_job_create in the dead job: %s\n",
+         zx_status_get_string(zx_job_create(apps, 0, &late)));
+  printf("\njob tree after the kill (the dead jobs have left it):\n");
+  print_tree(zx_job_default(), 0);
+  printf("\nthe killed subtree, through the handles still held:\n");
+  print_tree(apps, 0);
+  print_tree(editor, 1);
+
+  if (zx_linux_root_job(&root) == ZX_OK) {
+    size_t n = 0;
+    zx_object_get_info(root, ZX_INFO_JOB_CHILDREN, NULL, 0, NULL, &n);
+    printf("\nroot job koid %llu has %zu child job(s): one default job per process using libzx\n",
+           (unsigned long long)koid_of(root), n);
+    zx_handle_close(root);
+  }
+  return 0;
+}
