@@ -8,6 +8,7 @@
 # make demo       run samples/demo in a VM
 # make bench      run the benchmarks in a VM on each supported kernel
 # make shell      an interactive shell in the VM (KERNEL=6.1 or 6.12)
+# make modules_install  install zircon.ko for the running kernel
 # make lint       checkpatch.pl and sparse (C=1) over the module
 #
 # The kernel module itself is built by Kbuild (see Kbuild, scripts/build-module).
@@ -36,7 +37,7 @@ TESTS := $(patsubst selftests/%.c,build/selftests/%,$(TEST_SRCS)) build/selftest
 SAMPLES := $(patsubst samples/%.c,build/samples/%,$(wildcard samples/*.c))
 BENCH := build/bench/bench
 
-.PHONY: all lib modules selftests samples check demo bench shell lint deps clean
+.PHONY: all lib modules modules_install selftests samples check demo bench shell lint deps clean
 
 all: lib selftests samples $(BENCH) modules
 
@@ -58,6 +59,11 @@ modules: $(MODULES)
 
 build/%/zircon.ko: $(MODULE_SRCS)
 	scripts/build-module $*
+
+# Install the module for the running kernel (see Documentation/zircon/usage.rst).
+modules_install: build/$(shell uname -r)/zircon.ko
+	install -D -m 0644 $< /lib/modules/$(shell uname -r)/updates/zircon.ko
+	depmod -a $(shell uname -r)
 
 $(KSFT_DIR)/kselftest_harness.h:
 	scripts/unpack-linux-src $(LINUX_SRC)
