@@ -195,6 +195,10 @@ TEST(handle_basic_info)
 	ASSERT_EQ(1u, avail);
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_get_info(ev, ZX_INFO_HANDLE_BASIC, (void *)8,
 							   sizeof(info), NULL, NULL));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_get_info(ev, ZX_INFO_HANDLE_BASIC, &info,
+							   sizeof(info), (size_t *)8, NULL));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_get_info(ev, ZX_INFO_HANDLE_BASIC, &info,
+							   sizeof(info), NULL, (size_t *)8));
 	ASSERT_EQ(ZX_OK, zx_object_get_info(ev, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL));
 	ASSERT_EQ(ZX_ERR_NOT_SUPPORTED, zx_object_get_info(ev, 0x7777, &info, sizeof(info),
 							    NULL, NULL));
@@ -330,6 +334,8 @@ TEST(ioctl_abi_rejects_bad_blocks)
 	struct zx_ioc_handle a = { .handle = 3, .reserved = 1 };
 	struct zx_ioc_startup s = { .reserved = { 1, 0 } };
 	struct zx_ioc_event_create ev = { .reserved = 1 };
+	struct zx_ioc_signal sig = { .handle = zx_job_default(), .reserved = 1 };
+	struct zx_ioc_root_job root = { .reserved = 1 };
 
 	ASSERT_EQ(-1, ioctl(fd, _IO(ZX_IOC_MAGIC, 0x7f)));
 	ASSERT_EQ(ENOTTY, errno);
@@ -337,6 +343,8 @@ TEST(ioctl_abi_rejects_bad_blocks)
 	ASSERT_EQ(EFAULT, errno);
 	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_TASK_KILL, &a));
 	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_EVENT_CREATE, &ev));
+	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_OBJECT_SIGNAL, &sig));
+	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_ROOT_JOB, &root));
 	/* Close takes the value itself, which must fit in 32 bits. */
 	ASSERT_EQ(-ZX_ERR_INVALID_ARGS, ioctl(fd, ZX_IOC_HANDLE_CLOSE, 1UL << 32 | 3));
 	ASSERT_EQ(-ZX_ERR_BAD_HANDLE, ioctl(fd, ZX_IOC_HANDLE_CLOSE, 7UL));

@@ -269,6 +269,8 @@ TEST(names)
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_set_property(job, ZX_PROP_NAME, NULL, 3));
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_get_property(job, 0x999, name, sizeof(name)));
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_get_property(job, ZX_PROP_NAME, (void *)8, 32));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_set_property(job, ZX_PROP_NAME, (void *)8, 4));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_object_set_property(job, 0x999, "x", 1));
 	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_object_get_property(0x10003, ZX_PROP_NAME, name, 32));
 
 	ASSERT_EQ(ZX_OK, zx_handle_duplicate(job, ZX_RIGHT_WAIT, &ro));
