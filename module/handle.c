@@ -79,6 +79,11 @@ static struct zx_handle *zx_slot(struct zx_handle_table *t, u32 slot)
 	return &t->chunks[slot / ZX_CHUNK_SLOTS][slot & ZX_CHUNK_MASK];
 }
 
+static u32 zx_value_slot(struct zx_handle_table *t, u32 value)
+{
+	return ((value >> 2) ^ t->mask) & ZX_SLOT_MASK;
+}
+
 /* Lock held.  Returns the live handle named by @value, or NULL. */
 static struct zx_handle *zx_handle_find(struct zx_handle_table *t, u32 value)
 {
@@ -87,7 +92,7 @@ static struct zx_handle *zx_handle_find(struct zx_handle_table *t, u32 value)
 
 	if ((value & 3) != 3)
 		return NULL;
-	slot = ((value >> 2) ^ t->mask) & ZX_SLOT_MASK;
+	slot = zx_value_slot(t, value);
 	if (slot >= t->nslots)
 		return NULL;
 	h = zx_slot(t, slot);
@@ -194,8 +199,13 @@ void zx_handle_table_destroy(struct zx_process *proc)
 	t->nslots = 0;
 }
 
-int zx_handle_lookup(struct zx_process *proc, u32 value,
-		     struct zx_handle_ref *ref)
+/*
+ * Find the handle @value and copy out its object and rights.  With @take the
+ * handle is removed and its reference passes to @ref; otherwise @ref gets a
+ * new reference.
+ */
+static int zx_handle_fetch(struct zx_process *proc, u32 value, bool take,
+			   struct zx_handle_ref *ref)
 {
 	struct zx_handle_table *t = &proc->table;
 	struct zx_handle *h;
@@ -206,10 +216,22 @@ int zx_handle_lookup(struct zx_process *proc, u32 value,
 		spin_unlock(&t->lock);
 		return ZX_ERR_BAD_HANDLE;
 	}
-	ref->obj = zx_object_get(h->obj);
+	ref->obj = h->obj;
 	ref->rights = h->rights;
+	if (take) {
+		t->count--;
+		zx_slot_release(t, zx_value_slot(t, value));
+	} else {
+		zx_object_get(h->obj);
+	}
 	spin_unlock(&t->lock);
 	return ZX_OK;
+}
+
+int zx_handle_lookup(struct zx_process *proc, u32 value,
+		     struct zx_handle_ref *ref)
+{
+	return zx_handle_fetch(proc, value, false, ref);
 }
 
 /*
@@ -274,31 +296,10 @@ int zx_handle_install(struct zx_process *proc, struct zx_object *obj,
 	return ZX_OK;
 }
 
-/* Remove the handle @value; returns its object reference and rights. */
-static int zx_handle_take(struct zx_process *proc, u32 value,
-			  struct zx_handle_ref *ref)
-{
-	struct zx_handle_table *t = &proc->table;
-	struct zx_handle *h;
-
-	spin_lock(&t->lock);
-	h = zx_handle_find(t, value);
-	if (!h) {
-		spin_unlock(&t->lock);
-		return ZX_ERR_BAD_HANDLE;
-	}
-	ref->obj = h->obj;
-	ref->rights = h->rights;
-	t->count--;
-	zx_slot_release(t, ((value >> 2) ^ t->mask) & ZX_SLOT_MASK);
-	spin_unlock(&t->lock);
-	return ZX_OK;
-}
-
 int zx_handle_close(struct zx_process *proc, u32 value)
 {
 	struct zx_handle_ref ref;
-	int status = zx_handle_take(proc, value, &ref);
+	int status = zx_handle_fetch(proc, value, true, &ref);
 
 	if (!status)
 		zx_handle_drop(proc, ref.obj, value, ref.rights);
@@ -433,7 +434,7 @@ int zx_sys_handle_replace(struct zx_process *proc, struct zx_ioc_handle_dup *a)
 	u32 rights;
 	int status;
 
-	status = zx_handle_take(proc, a->handle, &ref);
+	status = zx_handle_fetch(proc, a->handle, true, &ref);
 	if (status)
 		return status;
 	status = zx_new_rights(ref.rights, a->rights, &rights);
