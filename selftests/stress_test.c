@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Races: threads create, duplicate, close, wait on and signal a shared set
+ * of handles, while others build job trees and kill them.  The run must end
+ * with every wait accounted for (OK, TIMED_OUT, CANCELED or BAD_HANDLE),
+ * no unexpected status, and the module's live object and handle counts back
+ * where they started; vmtest fails the run on any kernel complaint.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+
+#include "zx_test.h"
+
+#define SLOTS 64
+#define RUN_NS ZX_MSEC(1500)
+
+static _Atomic zx_handle_t slots[SLOTS];
+static atomic_int unexpected;
+/* Per thread kind: operations done, and waits ended by a concurrent close. */
+static atomic_int done_churn, done_waits, done_signals, done_jobs, done_kills, canceled;
+static zx_time_t stop_at;
+
+static unsigned int next_rand(unsigned int *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return *s >> 8;
+}
+
+static void expect(zx_status_t status, zx_status_t a, zx_status_t b, zx_status_t c)
+{
+	if (status != ZX_OK && status != a && status != b && status != c)
+		atomic_fetch_add(&unexpected, 1);
+}
+
+static void *churn(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+
+	while (zx_clock_get_monotonic() < stop_at) {
+		atomic_fetch_add(&done_churn, 1);
+		unsigned int i = next_rand(&seed) % SLOTS;
+		zx_handle_t h = ZX_HANDLE_INVALID, old;
+
+		switch (next_rand(&seed) % 3) {
+		case 0:
+			expect(zx_event_create(0, &h), 0, 0, 0);
+			old = atomic_exchange(&slots[i], h);
+			expect(zx_handle_close(old), ZX_ERR_BAD_HANDLE, 0, 0);
+			break;
+		case 1:
+			old = atomic_load(&slots[i]);
+			if (zx_handle_duplicate(old, ZX_RIGHT_SAME_RIGHTS, &h) == ZX_OK) {
+				old = atomic_exchange(&slots[(i + 1) % SLOTS], h);
+				expect(zx_handle_close(old), ZX_ERR_BAD_HANDLE, 0, 0);
+			}
+			break;
+		default:
+			old = atomic_exchange(&slots[i], ZX_HANDLE_INVALID);
+			expect(zx_handle_close(old), ZX_ERR_BAD_HANDLE, 0, 0);
+			break;
+		}
+	}
+	return NULL;
+}
+
+static void *waiter(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_wait_item_t items[3];
+		zx_status_t st;
+
+		atomic_fetch_add(&done_waits, 1);
+		for (int k = 0; k < 3; k++)
+			items[k] = (zx_wait_item_t){ atomic_load(&slots[next_rand(&seed) % SLOTS]),
+						     ZX_EVENT_SIGNALED, 0 };
+		if (next_rand(&seed) & 1)
+			st = zx_object_wait_one(items[0].handle, ZX_EVENT_SIGNALED,
+						zx_deadline_after(ZX_MSEC(2)), NULL);
+		else
+			st = zx_object_wait_many(items, 3, zx_deadline_after(ZX_MSEC(2)));
+		expect(st, ZX_ERR_TIMED_OUT, ZX_ERR_CANCELED, ZX_ERR_BAD_HANDLE);
+		if (st == ZX_ERR_CANCELED)
+			atomic_fetch_add(&canceled, 1);
+	}
+	return NULL;
+}
+
+static void *signaller(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_handle_t h = atomic_load(&slots[next_rand(&seed) % SLOTS]);
+
+		atomic_fetch_add(&done_signals, 1);
+		expect(zx_object_signal(h, next_rand(&seed) & 1 ? 0 : ZX_EVENT_SIGNALED,
+					next_rand(&seed) & 1 ? ZX_EVENT_SIGNALED : 0),
+		       ZX_ERR_BAD_HANDLE, 0, 0);
+	}
+	return NULL;
+}
+
+static _Atomic zx_handle_t tree;
+
+static void *job_builder(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_handle_t parent = atomic_load(&tree), child;
+		zx_handle_t dup;
+
+		if (zx_handle_duplicate(parent, ZX_RIGHT_SAME_RIGHTS, &dup) != ZX_OK)
+			continue;
+		atomic_fetch_add(&done_jobs, 1);
+		for (int depth = next_rand(&seed) % 5; depth >= 0; depth--) {
+			zx_status_t s = zx_job_create(dup, 0, &child);
+
+			expect(s, ZX_ERR_BAD_STATE, 0, 0);
+			zx_handle_close(dup);
+			if (s != ZX_OK)
+				break;
+			dup = child;
+		}
+		zx_handle_close(dup);
+	}
+	return NULL;
+}
+
+static void *job_killer(void *arg)
+{
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_handle_t fresh, old;
+
+		atomic_fetch_add(&done_kills, 1);
+		expect(zx_job_create(zx_job_default(), 0, &fresh), 0, 0, 0);
+		old = atomic_exchange(&tree, fresh);
+		expect(zx_task_kill(old), 0, 0, 0);
+		zx_handle_close(old);
+	}
+	return NULL;
+}
+
+TEST(concurrent_handles_waits_and_kills)
+{
+	void *(*fns[])(void *) = { churn, churn, churn, waiter, waiter, signaller,
+				   job_builder, job_builder, job_killer };
+	pthread_t t[sizeof(fns) / sizeof(fns[0])];
+	int objects, handles;
+	zx_handle_t first;
+
+	ASSERT_NE(ZX_HANDLE_INVALID, zx_job_default());
+	objects = zx_test_live("objects");
+	handles = zx_test_live("handles");
+	ASSERT_EQ(ZX_OK, zx_job_create(zx_job_default(), 0, &first));
+	atomic_store(&tree, first);
+	stop_at = zx_clock_get_monotonic() + RUN_NS;
+	for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
+		ASSERT_EQ(0, pthread_create(&t[i], NULL, fns[i], (void *)(uintptr_t)(i * 7919 + 1)));
+	for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
+		pthread_join(t[i], NULL);
+
+	TH_LOG("churn %d, waits %d (%d cancelled by a close), signals %d, job trees %d, kills %d",
+	       done_churn, done_waits, canceled, done_signals, done_jobs, done_kills);
+	ASSERT_EQ(0, atomic_load(&unexpected));
+	/* Every kind of thread got real work done. */
+	ASSERT_GT(done_churn, 100);
+	ASSERT_GT(done_waits, 100);
+	ASSERT_GT(done_signals, 100);
+	ASSERT_GT(done_jobs, 20);
+	ASSERT_GT(done_kills, 20);
+	for (int i = 0; i < SLOTS; i++)
+		zx_handle_close(atomic_load(&slots[i]));
+	zx_handle_close(atomic_load(&tree));
+	ASSERT_EQ(objects, zx_test_live("objects"));
+	ASSERT_EQ(handles, zx_test_live("handles"));
+}
+
+TEST_HARNESS_MAIN
