@@ -18,7 +18,6 @@
 #define ZX_ERR_INVALID_ARGS		(-10)
 #define ZX_ERR_BAD_HANDLE		(-11)
 #define ZX_ERR_WRONG_TYPE		(-12)
-#define ZX_ERR_BAD_SYSCALL		(-13)
 #define ZX_ERR_OUT_OF_RANGE		(-14)
 #define ZX_ERR_BUFFER_TOO_SMALL		(-15)
 #define ZX_ERR_BAD_STATE		(-20)

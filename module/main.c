@@ -5,9 +5,10 @@
  * /dev/zircon is a misc device, mode 0666: opening it needs no privilege,
  * since authority comes only from handles.  Each open file is one Zircon
  * process (process.c) bound to the opening thread group.  Every ioctl copies
- * its argument block in, runs a handler that returns a Zircon status, and
- * copies the block back out only for the few calls that have out fields in
- * it.  See uapi/linux/zircon.h for the return convention.
+ * its argument block in (with the block's exact size), runs a handler that
+ * returns a Zircon status, and copies the block back out only for the one
+ * call that has out fields in it.  See uapi/linux/zircon.h for the return
+ * convention.
  *
  * debugfs "zircon/objects" reports live objects and handles, so tests can
  * prove that nothing leaks.
@@ -15,6 +16,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <linux/limits.h>
 #include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/pid.h>
@@ -62,73 +64,87 @@ static int zx_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static int zx_dispatch(struct zx_process *proc, unsigned int cmd,
-		       union zx_ioc_args *a)
-{
-	switch (cmd) {
-	case ZX_IOC_STARTUP:
-		return zx_sys_startup(proc, &a->startup);
-	case ZX_IOC_ROOT_JOB:
-		return zx_sys_root_job(proc, &a->root_job);
-	case ZX_IOC_HANDLE_CLOSE_MANY:
-		return zx_sys_handle_close_many(proc, &a->close_many);
-	case ZX_IOC_HANDLE_DUPLICATE:
-		return zx_sys_handle_duplicate(proc, &a->dup);
-	case ZX_IOC_HANDLE_REPLACE:
-		return zx_sys_handle_replace(proc, &a->dup);
-	case ZX_IOC_OBJECT_GET_INFO:
-		return zx_sys_object_get_info(proc, &a->get_info);
-	case ZX_IOC_OBJECT_GET_PROPERTY:
-		return zx_sys_object_get_property(proc, &a->property);
-	case ZX_IOC_OBJECT_SET_PROPERTY:
-		return zx_sys_object_set_property(proc, &a->property);
-	case ZX_IOC_OBJECT_SIGNAL:
-		return zx_sys_object_signal(proc, &a->signal);
-	case ZX_IOC_OBJECT_WAIT_ONE:
-		return zx_sys_object_wait_one(proc, &a->wait_one);
-	case ZX_IOC_OBJECT_WAIT_MANY:
-		return zx_sys_object_wait_many(proc, &a->wait_many);
-	case ZX_IOC_JOB_CREATE:
-		return zx_sys_job_create(proc, &a->job_create);
-	case ZX_IOC_JOB_SET_POLICY:
-		return zx_sys_job_set_policy(proc, &a->set_policy);
-	case ZX_IOC_TASK_KILL:
-		return zx_sys_task_kill(proc, &a->handle);
-	case ZX_IOC_EVENT_CREATE:
-		return zx_sys_event_create(proc, &a->event_create);
-	default:
-		return ZX_ERR_BAD_SYSCALL;
-	}
-}
+/* Not a Zircon status: the argument block could not be copied. */
+#define ZX_FAULT	INT_MIN
+
+/*
+ * Copy in the argument block with its exact (compile-time) size, so that
+ * hardened usercopy needs no run-time check, and call the handler.
+ */
+#define ZX_CALL(field, handler)						\
+	(copy_from_user(&a.field, argp, sizeof(a.field)) ? ZX_FAULT :	\
+	 handler(proc, &a.field))
 
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct zx_process *proc = file->private_data;
 	void __user *argp = (void __user *)arg;
-	size_t size = _IOC_SIZE(cmd);
 	union zx_ioc_args a;
 	int status;
 
 	if (unlikely(task_tgid(current) != proc->tgid))
 		return -EBADFD;
-	if (cmd == ZX_IOC_NOP)
-		return 0;
-	if (cmd == ZX_IOC_HANDLE_CLOSE)
-		return -zx_sys_handle_close(proc, arg);
-	if (_IOC_TYPE(cmd) != ZX_IOC_MAGIC || size > sizeof(a) ||
-	    !(_IOC_DIR(cmd) & _IOC_WRITE))
-		return -ENOTTY;
-	if (copy_from_user(&a, argp, size))
-		return -EFAULT;
 
-	status = zx_dispatch(proc, cmd, &a);
-	if (status == ZX_ERR_BAD_SYSCALL)
+	switch (cmd) {
+	case ZX_IOC_NOP:
+		return 0;
+	case ZX_IOC_HANDLE_CLOSE:
+		status = zx_sys_handle_close(proc, arg);
+		break;
+	case ZX_IOC_STARTUP:
+		status = ZX_CALL(startup, zx_sys_startup);
+		if (!status && copy_to_user(argp, &a.startup, sizeof(a.startup)))
+			status = ZX_FAULT;
+		break;
+	case ZX_IOC_ROOT_JOB:
+		status = ZX_CALL(root_job, zx_sys_root_job);
+		break;
+	case ZX_IOC_HANDLE_CLOSE_MANY:
+		status = ZX_CALL(close_many, zx_sys_handle_close_many);
+		break;
+	case ZX_IOC_HANDLE_DUPLICATE:
+		status = ZX_CALL(dup, zx_sys_handle_duplicate);
+		break;
+	case ZX_IOC_HANDLE_REPLACE:
+		status = ZX_CALL(dup, zx_sys_handle_replace);
+		break;
+	case ZX_IOC_OBJECT_GET_INFO:
+		status = ZX_CALL(get_info, zx_sys_object_get_info);
+		break;
+	case ZX_IOC_OBJECT_GET_PROPERTY:
+		status = ZX_CALL(property, zx_sys_object_get_property);
+		break;
+	case ZX_IOC_OBJECT_SET_PROPERTY:
+		status = ZX_CALL(property, zx_sys_object_set_property);
+		break;
+	case ZX_IOC_OBJECT_SIGNAL:
+		status = ZX_CALL(signal, zx_sys_object_signal);
+		break;
+	case ZX_IOC_OBJECT_WAIT_ONE:
+		status = ZX_CALL(wait_one, zx_sys_object_wait_one);
+		break;
+	case ZX_IOC_OBJECT_WAIT_MANY:
+		status = ZX_CALL(wait_many, zx_sys_object_wait_many);
+		break;
+	case ZX_IOC_JOB_CREATE:
+		status = ZX_CALL(job_create, zx_sys_job_create);
+		break;
+	case ZX_IOC_JOB_SET_POLICY:
+		status = ZX_CALL(set_policy, zx_sys_job_set_policy);
+		break;
+	case ZX_IOC_TASK_KILL:
+		status = ZX_CALL(handle, zx_sys_task_kill);
+		break;
+	case ZX_IOC_EVENT_CREATE:
+		status = ZX_CALL(event_create, zx_sys_event_create);
+		break;
+	default:
 		return -ENOTTY;
+	}
+	if (status == ZX_FAULT)
+		return -EFAULT;
 	if (status == ZX_ERR_INTERNAL_INTR_RETRY)
 		return -ERESTARTSYS;
-	if (status == ZX_OK && (_IOC_DIR(cmd) & _IOC_READ) &&
-	    copy_to_user(argp, &a, size))
-		return -EFAULT;
 	return -status;
 }
 
