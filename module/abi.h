@@ -24,6 +24,7 @@
 #define ZX_ERR_TIMED_OUT		(-21)
 #define ZX_ERR_CANCELED			(-23)
 #define ZX_ERR_ALREADY_EXISTS		(-26)
+#define ZX_ERR_UNAVAILABLE		(-28)
 #define ZX_ERR_ACCESS_DENIED		(-30)
 
 /* Rights, <zircon/rights.h> */
@@ -31,6 +32,8 @@
 #define ZX_RIGHT_TRANSFER		BIT(1)
 #define ZX_RIGHT_READ			BIT(2)
 #define ZX_RIGHT_WRITE			BIT(3)
+#define ZX_RIGHT_EXECUTE		BIT(4)
+#define ZX_RIGHT_MAP			BIT(5)
 #define ZX_RIGHT_GET_PROPERTY		BIT(6)
 #define ZX_RIGHT_SET_PROPERTY		BIT(7)
 #define ZX_RIGHT_ENUMERATE		BIT(8)
@@ -47,6 +50,7 @@
 
 #define ZX_DEFAULT_JOB_RIGHTS		0x0007DFCFu
 #define ZX_DEFAULT_EVENT_RIGHTS		0x0000D003u
+#define ZX_DEFAULT_VMO_RIGHTS		0x0000D0EFu
 
 /* Signals */
 #define ZX_EVENT_SIGNALED		BIT(3)
@@ -55,11 +59,13 @@
 #define ZX_JOB_NO_JOBS			BIT(4)
 #define ZX_JOB_NO_PROCESSES		BIT(5)
 #define ZX_JOB_NO_CHILDREN		BIT(6)	/* kernel-internal in Zircon */
+#define ZX_VMO_ZERO_CHILDREN		BIT(3)
 #define ZX_USER_SIGNAL_ALL		0xFF000000u
 
 /* Object types */
 #define ZX_OBJ_TYPE_NONE		0
 #define ZX_OBJ_TYPE_PROCESS		1
+#define ZX_OBJ_TYPE_VMO			3
 #define ZX_OBJ_TYPE_EVENT		5
 #define ZX_OBJ_TYPE_JOB			17
 
@@ -96,6 +102,23 @@
 #define ZX_POL_ACTION_MAX		5
 #define ZX_POL_OVERRIDE_ALLOW		0
 #define ZX_POL_OVERRIDE_DENY		1
+
+/* VMOs */
+#define ZX_VMO_RESIZABLE		BIT(1)
+#define ZX_VMO_OP_COMMIT		1
+#define ZX_VMO_OP_DECOMMIT		2
+#define ZX_VMO_OP_LOCK			3
+#define ZX_VMO_OP_UNLOCK		4
+#define ZX_VMO_OP_CACHE_SYNC		6
+#define ZX_VMO_OP_CACHE_INVALIDATE	7
+#define ZX_VMO_OP_CACHE_CLEAN		8
+#define ZX_VMO_OP_CACHE_CLEAN_INVALIDATE 9
+#define ZX_VMO_OP_ZERO			10
+#define ZX_VMO_CHILD_SNAPSHOT		BIT(0)
+#define ZX_VMO_CHILD_RESIZABLE		BIT(2)
+#define ZX_VMO_CHILD_SLICE		BIT(3)
+#define ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE BIT(4)
+#define ZX_VMO_CHILD_NO_WRITE		BIT(5)
 
 #define ZX_TASK_RETCODE_SYSCALL_KILL	(-1024LL)
 

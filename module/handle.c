@@ -172,8 +172,9 @@ static struct zx_handle *zx_slot_fill(struct zx_handle_table *t,
 	return h;
 }
 
-static void zx_handle_drop(struct zx_process *proc, struct zx_object *obj,
-			   u32 value, u32 rights)
+/* Finish closing a handle taken out of the table: cancel its waits, put its reference. */
+void zx_handle_drop(struct zx_process *proc, struct zx_object *obj, u32 value,
+		    u32 rights)
 {
 	trace_zx_handle_close(proc->koid, value, obj->koid, rights);
 	zx_object_cancel(obj, &proc->table, value);
@@ -232,6 +233,12 @@ int zx_handle_lookup(struct zx_process *proc, u32 value,
 		     struct zx_handle_ref *ref)
 {
 	return zx_handle_fetch(proc, value, false, ref);
+}
+
+/* Remove @value from the table; the caller finishes with zx_handle_drop(). */
+int zx_handle_take(struct zx_process *proc, u32 value, struct zx_handle_ref *ref)
+{
+	return zx_handle_fetch(proc, value, true, ref);
 }
 
 /*
@@ -299,7 +306,7 @@ int zx_handle_install(struct zx_process *proc, struct zx_object *obj,
 int zx_handle_close(struct zx_process *proc, u32 value)
 {
 	struct zx_handle_ref ref;
-	int status = zx_handle_fetch(proc, value, true, &ref);
+	int status = zx_handle_take(proc, value, &ref);
 
 	if (!status)
 		zx_handle_drop(proc, ref.obj, value, ref.rights);
@@ -434,7 +441,7 @@ int zx_sys_handle_replace(struct zx_process *proc, struct zx_ioc_handle_dup *a)
 	u32 rights;
 	int status;
 
-	status = zx_handle_fetch(proc, a->handle, true, &ref);
+	status = zx_handle_take(proc, a->handle, &ref);
 	if (status)
 		return status;
 	status = zx_new_rights(ref.rights, a->rights, &rights);

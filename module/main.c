@@ -46,6 +46,12 @@ union zx_ioc_args {
 	struct zx_ioc_job_create job_create;
 	struct zx_ioc_job_set_policy set_policy;
 	struct zx_ioc_event_create event_create;
+	struct zx_ioc_vmo_create vmo_create;
+	struct zx_ioc_vmo_rw vmo_rw;
+	struct zx_ioc_vmo_size vmo_size;
+	struct zx_ioc_vmo_op_range vmo_op;
+	struct zx_ioc_vmo_child vmo_child;
+	struct zx_ioc_vmo_exec vmo_exec;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -137,6 +143,30 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case ZX_IOC_EVENT_CREATE:
 		status = ZX_CALL(event_create, zx_sys_event_create);
+		break;
+	case ZX_IOC_VMO_CREATE:
+		status = ZX_CALL(vmo_create, zx_sys_vmo_create);
+		break;
+	case ZX_IOC_VMO_READ:
+		status = ZX_CALL(vmo_rw, zx_sys_vmo_read);
+		break;
+	case ZX_IOC_VMO_WRITE:
+		status = ZX_CALL(vmo_rw, zx_sys_vmo_write);
+		break;
+	case ZX_IOC_VMO_GET_SIZE:
+		status = ZX_CALL(vmo_size, zx_sys_vmo_get_size);
+		break;
+	case ZX_IOC_VMO_SET_SIZE:
+		status = ZX_CALL(vmo_size, zx_sys_vmo_set_size);
+		break;
+	case ZX_IOC_VMO_OP_RANGE:
+		status = ZX_CALL(vmo_op, zx_sys_vmo_op_range);
+		break;
+	case ZX_IOC_VMO_CREATE_CHILD:
+		status = ZX_CALL(vmo_child, zx_sys_vmo_create_child);
+		break;
+	case ZX_IOC_VMO_REPLACE_AS_EXECUTABLE:
+		status = ZX_CALL(vmo_exec, zx_sys_vmo_replace_as_executable);
 		break;
 	default:
 		return -ENOTTY;

@@ -82,6 +82,28 @@ TRACE_EVENT(zx_handle_duplicate,
 		  __entry->rights)
 );
 
+DECLARE_EVENT_CLASS(zx_vmo_class,
+	TP_PROTO(u64 koid, u64 size),
+	TP_ARGS(koid, size),
+	TP_STRUCT__entry(
+		__field(u64, koid)
+		__field(u64, size)
+	),
+	TP_fast_assign(
+		__entry->koid = koid;
+		__entry->size = size;
+	),
+	TP_printk("koid=%llu size=%llu", __entry->koid, __entry->size)
+);
+
+DEFINE_EVENT(zx_vmo_class, zx_vmo_create,
+	TP_PROTO(u64 koid, u64 size),
+	TP_ARGS(koid, size));
+
+DEFINE_EVENT(zx_vmo_class, zx_vmo_destroy,
+	TP_PROTO(u64 koid, u64 size),
+	TP_ARGS(koid, size));
+
 #endif /* _ZIRCON_TRACE_H */
 
 #undef TRACE_INCLUDE_PATH

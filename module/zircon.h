@@ -140,6 +140,9 @@ int zx_handle_install(struct zx_process *proc, struct zx_object *obj,
 int zx_handle_install_user(struct zx_process *proc, struct zx_object *obj,
 			   u32 rights, u64 uptr);
 int zx_handle_close(struct zx_process *proc, u32 value);
+int zx_handle_take(struct zx_process *proc, u32 value, struct zx_handle_ref *ref);
+void zx_handle_drop(struct zx_process *proc, struct zx_object *obj, u32 value,
+		    u32 rights);
 int zx_handles_live(void);
 
 /* Zircon processes (process.c) */
@@ -182,6 +185,12 @@ struct zx_ioc_wait_many;
 struct zx_ioc_job_create;
 struct zx_ioc_job_set_policy;
 struct zx_ioc_event_create;
+struct zx_ioc_vmo_create;
+struct zx_ioc_vmo_rw;
+struct zx_ioc_vmo_size;
+struct zx_ioc_vmo_op_range;
+struct zx_ioc_vmo_child;
+struct zx_ioc_vmo_exec;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -200,6 +209,14 @@ int zx_sys_job_create(struct zx_process *proc, struct zx_ioc_job_create *a);
 int zx_sys_job_set_policy(struct zx_process *proc, struct zx_ioc_job_set_policy *a);
 int zx_sys_task_kill(struct zx_process *proc, struct zx_ioc_handle *a);
 int zx_sys_event_create(struct zx_process *proc, struct zx_ioc_event_create *a);
+int zx_sys_vmo_create(struct zx_process *proc, struct zx_ioc_vmo_create *a);
+int zx_sys_vmo_read(struct zx_process *proc, struct zx_ioc_vmo_rw *a);
+int zx_sys_vmo_write(struct zx_process *proc, struct zx_ioc_vmo_rw *a);
+int zx_sys_vmo_get_size(struct zx_process *proc, struct zx_ioc_vmo_size *a);
+int zx_sys_vmo_set_size(struct zx_process *proc, struct zx_ioc_vmo_size *a);
+int zx_sys_vmo_op_range(struct zx_process *proc, struct zx_ioc_vmo_op_range *a);
+int zx_sys_vmo_create_child(struct zx_process *proc, struct zx_ioc_vmo_child *a);
+int zx_sys_vmo_replace_as_executable(struct zx_process *proc, struct zx_ioc_vmo_exec *a);
 
 /* Helpers for get_info replies (info.c). */
 int zx_info_reply_one(struct zx_info_args *args, const void *rec, size_t size);

@@ -8,12 +8,12 @@ workload=build/selftests/trace_workload
 out=$(mktemp)
 trace=$(mktemp)
 echo "TAP version 13"
-echo "1..7"
+echo "1..9"
 if ! command -v bpftrace >/dev/null || [ ! -d /sys/kernel/tracing/events/zircon ]; then
 	# Both are required: install-deps installs bpftrace and the module
 	# defines the tracepoints.
-	for i in 1 2 3 4 5 6 7; do echo "not ok $i no bpftrace or no zircon tracepoints"; done
-	echo "# Totals: pass:0 fail:7 xfail:0 xpass:0 skip:0 error:0"
+	for i in 1 2 3 4 5 6 7 8 9; do echo "not ok $i no bpftrace or no zircon tracepoints"; done
+	echo "# Totals: pass:0 fail:9 xfail:0 xpass:0 skip:0 error:0"
 	exit 1
 fi
 
@@ -26,6 +26,8 @@ tracepoint:zircon:zx_handle_create {
 tracepoint:zircon:zx_handle_duplicate {
 	printf("hdup owner=%llu src=%u dst=%u koid=%llu rights=%u\n", args->owner, args->src,
 	       args->dst, args->koid, args->rights); }
+tracepoint:zircon:zx_vmo_create { printf("vcreate koid=%llu size=%llu\n", args->koid, args->size); }
+tracepoint:zircon:zx_vmo_destroy { printf("vdestroy koid=%llu size=%llu\n", args->koid, args->size); }
 tracepoint:zircon:zx_handle_close {
 	printf("hclose owner=%llu handle=%u koid=%llu\n", args->owner, args->handle, args->koid); }
 ' > "$trace" 2>&1 &
@@ -47,7 +49,7 @@ kill -INT $bt
 wait $bt
 # shellcheck disable=SC2046
 set -- $(sed 's/[a-z]*=//g' "$out")
-owner=$1 koid=$2 handle=$3 dup=$4
+owner=$1 koid=$2 handle=$3 dup=$4 vmo=$5
 
 pass=0
 fail=0
@@ -69,6 +71,8 @@ check "handle duplicate" "^hdup owner=$owner src=$handle dst=$dup koid=$koid rig
 check "close of the duplicate" "^hclose owner=$owner handle=$dup koid=$koid$"
 check "close of the original" "^hclose owner=$owner handle=$handle koid=$koid$"
 check "object destroy" "^destroy koid=$koid type=5$"
+check "vmo create" "^vcreate koid=$vmo size=16384$"
+check "vmo destroy" "^vdestroy koid=$vmo size=16384$"
 if [ "$fail" != 0 ]; then
 	echo "# workload said: $(cat "$out")"
 	sed 's/^/# trace: /' "$trace" | head -n 40

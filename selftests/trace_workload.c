@@ -6,14 +6,19 @@
 #include <zircon/syscalls.h>
 
 int main(void) {
-  zx_handle_t ev, dup;
-  zx_info_handle_basic_t info;
+  zx_handle_t ev, dup, vmo;
+  zx_info_handle_basic_t info, vinfo;
 
   if (zx_event_create(0, &ev) != ZX_OK || zx_handle_duplicate(ev, ZX_RIGHT_WAIT, &dup) != ZX_OK)
     return 1;
+  if (zx_vmo_create(3 * 4096 + 1, 0, &vmo) != ZX_OK)
+    return 1;
   zx_object_get_info(ev, ZX_INFO_HANDLE_BASIC, &info, sizeof(info), NULL, NULL);
-  printf("owner=%llu koid=%llu handle=%u dup=%u\n", (unsigned long long)zx_linux_process_koid(),
-         (unsigned long long)info.koid, ev, dup);
+  zx_object_get_info(vmo, ZX_INFO_HANDLE_BASIC, &vinfo, sizeof(vinfo), NULL, NULL);
+  printf("owner=%llu koid=%llu handle=%u dup=%u vmo=%llu\n",
+         (unsigned long long)zx_linux_process_koid(), (unsigned long long)info.koid, ev, dup,
+         (unsigned long long)vinfo.koid);
+  zx_handle_close(vmo);
   zx_handle_close(dup);
   zx_handle_close(ev);
   return 0;

@@ -134,6 +134,56 @@ struct zx_ioc_event_create {
 	__u64 out;		/* zx_handle_t * */
 };
 
+/* ZX_IOC_VMO_CREATE */
+struct zx_ioc_vmo_create {
+	__u64 size;
+	__u32 options;
+	__u32 reserved;
+	__u64 out;		/* zx_handle_t * */
+};
+
+/* ZX_IOC_VMO_READ, ZX_IOC_VMO_WRITE */
+struct zx_ioc_vmo_rw {
+	__u32 handle;
+	__u32 reserved;
+	__u64 buffer;		/* void * */
+	__u64 offset;
+	__u64 size;
+};
+
+/* ZX_IOC_VMO_GET_SIZE (size is a __u64 * to write to), ZX_IOC_VMO_SET_SIZE */
+struct zx_ioc_vmo_size {
+	__u32 handle;
+	__u32 reserved;
+	__u64 size;
+};
+
+/* ZX_IOC_VMO_OP_RANGE (buffer and buffer_size are unused, as in Zircon) */
+struct zx_ioc_vmo_op_range {
+	__u32 handle;
+	__u32 op;
+	__u64 offset;
+	__u64 size;
+	__u64 buffer;
+	__u64 buffer_size;
+};
+
+/* ZX_IOC_VMO_CREATE_CHILD */
+struct zx_ioc_vmo_child {
+	__u32 handle;
+	__u32 options;
+	__u64 offset;
+	__u64 size;
+	__u64 out;		/* zx_handle_t * */
+};
+
+/* ZX_IOC_VMO_REPLACE_AS_EXECUTABLE */
+struct zx_ioc_vmo_exec {
+	__u32 handle;
+	__u32 vmex;
+	__u64 out;		/* zx_handle_t * */
+};
+
 #define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
 #define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
 #define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
@@ -152,5 +202,13 @@ struct zx_ioc_event_create {
 #define ZX_IOC_JOB_SET_POLICY		_IOW(ZX_IOC_MAGIC, 0x31, struct zx_ioc_job_set_policy)
 #define ZX_IOC_TASK_KILL		_IOW(ZX_IOC_MAGIC, 0x32, struct zx_ioc_handle)
 #define ZX_IOC_EVENT_CREATE		_IOW(ZX_IOC_MAGIC, 0x40, struct zx_ioc_event_create)
+#define ZX_IOC_VMO_CREATE		_IOW(ZX_IOC_MAGIC, 0x50, struct zx_ioc_vmo_create)
+#define ZX_IOC_VMO_READ			_IOW(ZX_IOC_MAGIC, 0x51, struct zx_ioc_vmo_rw)
+#define ZX_IOC_VMO_WRITE		_IOW(ZX_IOC_MAGIC, 0x52, struct zx_ioc_vmo_rw)
+#define ZX_IOC_VMO_GET_SIZE		_IOW(ZX_IOC_MAGIC, 0x53, struct zx_ioc_vmo_size)
+#define ZX_IOC_VMO_SET_SIZE		_IOW(ZX_IOC_MAGIC, 0x54, struct zx_ioc_vmo_size)
+#define ZX_IOC_VMO_OP_RANGE		_IOW(ZX_IOC_MAGIC, 0x55, struct zx_ioc_vmo_op_range)
+#define ZX_IOC_VMO_CREATE_CHILD		_IOW(ZX_IOC_MAGIC, 0x56, struct zx_ioc_vmo_child)
+#define ZX_IOC_VMO_REPLACE_AS_EXECUTABLE _IOW(ZX_IOC_MAGIC, 0x57, struct zx_ioc_vmo_exec)
 
 #endif /* _UAPI_LINUX_ZIRCON_H */

@@ -38,6 +38,19 @@ zx_status_t zx_task_kill(zx_handle_t handle);
 // Events.
 zx_status_t zx_event_create(uint32_t options, zx_handle_t* out);
 
+// VMOs.
+zx_status_t zx_vmo_create(uint64_t size, uint32_t options, zx_handle_t* out);
+zx_status_t zx_vmo_read(zx_handle_t handle, void* buffer, uint64_t offset, size_t buffer_size);
+zx_status_t zx_vmo_write(zx_handle_t handle, const void* buffer, uint64_t offset,
+                         size_t buffer_size);
+zx_status_t zx_vmo_get_size(zx_handle_t handle, uint64_t* size);
+zx_status_t zx_vmo_set_size(zx_handle_t handle, uint64_t size);
+zx_status_t zx_vmo_op_range(zx_handle_t handle, uint32_t op, uint64_t offset, uint64_t size,
+                            void* buffer, size_t buffer_size);
+zx_status_t zx_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t offset,
+                                uint64_t size, zx_handle_t* out);
+zx_status_t zx_vmo_replace_as_executable(zx_handle_t handle, zx_handle_t vmex, zx_handle_t* out);
+
 // Time.
 zx_time_t zx_clock_get_monotonic(void);
 zx_time_t zx_deadline_after(zx_duration_t nanoseconds);

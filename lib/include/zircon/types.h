@@ -123,6 +123,27 @@ typedef struct zx_wait_item {
   zx_signals_t pending;
 } zx_wait_item_t;
 
+// VMOs.
+#define ZX_VMO_RESIZABLE     ((uint32_t)1u << 1)
+#define ZX_VMO_DISCARDABLE   ((uint32_t)1u << 2)
+#define ZX_VMO_ZERO_CHILDREN __ZX_OBJECT_SIGNALED
+
+#define ZX_VMO_OP_COMMIT                 ((uint32_t)1u)
+#define ZX_VMO_OP_DECOMMIT               ((uint32_t)2u)
+#define ZX_VMO_OP_LOCK                   ((uint32_t)3u)
+#define ZX_VMO_OP_UNLOCK                 ((uint32_t)4u)
+#define ZX_VMO_OP_CACHE_SYNC             ((uint32_t)6u)
+#define ZX_VMO_OP_CACHE_INVALIDATE       ((uint32_t)7u)
+#define ZX_VMO_OP_CACHE_CLEAN            ((uint32_t)8u)
+#define ZX_VMO_OP_CACHE_CLEAN_INVALIDATE ((uint32_t)9u)
+#define ZX_VMO_OP_ZERO                   ((uint32_t)10u)
+
+#define ZX_VMO_CHILD_SNAPSHOT                   ((uint32_t)1u << 0)
+#define ZX_VMO_CHILD_RESIZABLE                  ((uint32_t)1u << 2)
+#define ZX_VMO_CHILD_SLICE                      ((uint32_t)1u << 3)
+#define ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE ((uint32_t)1u << 4)
+#define ZX_VMO_CHILD_NO_WRITE                   ((uint32_t)1u << 5)
+
 // Process creation options.
 #define ZX_PROCESS_SHARED ((uint32_t)1u << 0)
 
