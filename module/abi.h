@@ -22,7 +22,9 @@
 #define ZX_ERR_BUFFER_TOO_SMALL		(-15)
 #define ZX_ERR_BAD_STATE		(-20)
 #define ZX_ERR_TIMED_OUT		(-21)
+#define ZX_ERR_SHOULD_WAIT		(-22)
 #define ZX_ERR_CANCELED			(-23)
+#define ZX_ERR_NOT_FOUND		(-25)
 #define ZX_ERR_ALREADY_EXISTS		(-26)
 #define ZX_ERR_UNAVAILABLE		(-28)
 #define ZX_ERR_ACCESS_DENIED		(-30)
@@ -51,6 +53,7 @@
 #define ZX_DEFAULT_JOB_RIGHTS		0x0007DFCFu
 #define ZX_DEFAULT_EVENT_RIGHTS		0x0000D003u
 #define ZX_DEFAULT_VMO_RIGHTS		0x0000D0EFu
+#define ZX_DEFAULT_PORT_RIGHTS		0x0000800Fu
 
 /* Signals */
 #define ZX_EVENT_SIGNALED		BIT(3)
@@ -67,6 +70,7 @@
 #define ZX_OBJ_TYPE_PROCESS		1
 #define ZX_OBJ_TYPE_VMO			3
 #define ZX_OBJ_TYPE_EVENT		5
+#define ZX_OBJ_TYPE_PORT		6
 #define ZX_OBJ_TYPE_JOB			17
 
 /* Names and properties */
@@ -90,6 +94,7 @@
 #define ZX_POL_NEW_ANY			3
 #define ZX_POL_NEW_VMO			4
 #define ZX_POL_NEW_EVENT		6
+#define ZX_POL_NEW_PORT			8
 #define ZX_POL_NEW_PROCESS		12
 #define ZX_POL_NEW_PROFILE		13
 #define ZX_POL_NEW_PAGER		14
@@ -119,6 +124,12 @@
 #define ZX_VMO_CHILD_SLICE		BIT(3)
 #define ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE BIT(4)
 #define ZX_VMO_CHILD_NO_WRITE		BIT(5)
+
+/* Ports */
+#define ZX_PKT_TYPE_USER		0
+#define ZX_PKT_TYPE_SIGNAL_ONE		1
+#define ZX_WAIT_ASYNC_TIMESTAMP		BIT(0)
+#define ZX_WAIT_ASYNC_EDGE		BIT(1)
 
 #define ZX_TASK_RETCODE_SYSCALL_KILL	(-1024LL)
 

@@ -52,6 +52,11 @@ union zx_ioc_args {
 	struct zx_ioc_vmo_op_range vmo_op;
 	struct zx_ioc_vmo_child vmo_child;
 	struct zx_ioc_vmo_exec vmo_exec;
+	struct zx_ioc_port_create port_create;
+	struct zx_ioc_port_queue port_queue;
+	struct zx_ioc_port_wait port_wait;
+	struct zx_ioc_port_cancel port_cancel;
+	struct zx_ioc_wait_async wait_async;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -167,6 +172,21 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case ZX_IOC_VMO_REPLACE_AS_EXECUTABLE:
 		status = ZX_CALL(vmo_exec, zx_sys_vmo_replace_as_executable);
+		break;
+	case ZX_IOC_PORT_CREATE:
+		status = ZX_CALL(port_create, zx_sys_port_create);
+		break;
+	case ZX_IOC_PORT_QUEUE:
+		status = ZX_CALL(port_queue, zx_sys_port_queue);
+		break;
+	case ZX_IOC_PORT_WAIT:
+		status = ZX_CALL(port_wait, zx_sys_port_wait);
+		break;
+	case ZX_IOC_PORT_CANCEL:
+		status = ZX_CALL(port_cancel, zx_sys_port_cancel);
+		break;
+	case ZX_IOC_OBJECT_WAIT_ASYNC:
+		status = ZX_CALL(wait_async, zx_sys_object_wait_async);
 		break;
 	default:
 		return -ENOTTY;

@@ -69,9 +69,11 @@ void zx_object_update_signals(struct zx_object *obj, u32 clear, u32 set)
 	spin_lock_irqsave(&obj->lock, flags);
 	signals = (obj->signals & ~clear) | set;
 	if (signals != obj->signals) {
+		u32 rising = signals & ~obj->signals;
+
 		obj->signals = signals;
 		list_for_each_entry_safe(ob, tmp, &obj->observers, node) {
-			if (ob->trigger & signals) {
+			if (ob->trigger & (ob->edge ? rising : signals)) {
 				list_del_init(&ob->node);
 				ob->notify(ob, signals, false);
 			}
@@ -92,8 +94,9 @@ u32 zx_object_signals(struct zx_object *obj)
 }
 
 /*
- * Queue @ob unless its trigger is already satisfied.  Returns the current
- * signals; the caller tells the two cases apart with (signals & trigger).
+ * Queue @ob unless its trigger is already satisfied (an edge observer is
+ * always queued).  Returns the current signals; the caller tells the two
+ * cases apart with (signals & trigger) and ob->edge.
  */
 u32 zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
 {
@@ -102,7 +105,7 @@ u32 zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
 
 	spin_lock_irqsave(&obj->lock, flags);
 	signals = obj->signals;
-	if (signals & ob->trigger)
+	if ((signals & ob->trigger) && !ob->edge)
 		INIT_LIST_HEAD(&ob->node);
 	else
 		list_add_tail(&ob->node, &obj->observers);

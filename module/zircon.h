@@ -72,6 +72,7 @@ struct zx_object {
 struct zx_observer {
 	struct list_head node;		/* zx_object.lock */
 	u32 trigger;			/* immutable while queued */
+	bool edge;			/* fire only when a trigger bit goes 0 -> 1 */
 	const void *table;		/* the handle waited through: its table */
 	u32 value;			/* ... and its value there */
 	/* Called under zx_object.lock; must not sleep. */
@@ -191,6 +192,11 @@ struct zx_ioc_vmo_size;
 struct zx_ioc_vmo_op_range;
 struct zx_ioc_vmo_child;
 struct zx_ioc_vmo_exec;
+struct zx_ioc_port_create;
+struct zx_ioc_port_queue;
+struct zx_ioc_port_wait;
+struct zx_ioc_port_cancel;
+struct zx_ioc_wait_async;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -217,6 +223,11 @@ int zx_sys_vmo_set_size(struct zx_process *proc, struct zx_ioc_vmo_size *a);
 int zx_sys_vmo_op_range(struct zx_process *proc, struct zx_ioc_vmo_op_range *a);
 int zx_sys_vmo_create_child(struct zx_process *proc, struct zx_ioc_vmo_child *a);
 int zx_sys_vmo_replace_as_executable(struct zx_process *proc, struct zx_ioc_vmo_exec *a);
+int zx_sys_port_create(struct zx_process *proc, struct zx_ioc_port_create *a);
+int zx_sys_port_queue(struct zx_process *proc, struct zx_ioc_port_queue *a);
+int zx_sys_port_wait(struct zx_process *proc, struct zx_ioc_port_wait *a);
+int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a);
+int zx_sys_object_wait_async(struct zx_process *proc, struct zx_ioc_wait_async *a);
 
 /* Helpers for get_info replies (info.c). */
 int zx_info_reply_one(struct zx_info_args *args, const void *rec, size_t size);

@@ -19,6 +19,7 @@ static _Atomic zx_handle_t slots[SLOTS];
 static atomic_int unexpected;
 /* Per thread kind: operations done, and waits ended by a concurrent close. */
 static atomic_int done_churn, done_waits, done_signals, done_jobs, done_kills, canceled;
+static atomic_int done_async, packets;
 static zx_time_t stop_at;
 
 static unsigned int next_rand(unsigned int *s)
@@ -103,6 +104,36 @@ static void *signaller(void *arg)
 	return NULL;
 }
 
+/* Async waits on the churning handles; the port is sometimes closed armed. */
+static void *async_waiter(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+	zx_handle_t port = ZX_HANDLE_INVALID;
+
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_port_packet_t pkt;
+		zx_handle_t h = atomic_load(&slots[next_rand(&seed) % SLOTS]);
+
+		if (port == ZX_HANDLE_INVALID)
+			expect(zx_port_create(0, &port), 0, 0, 0);
+		atomic_fetch_add(&done_async, 1);
+		expect(zx_object_wait_async(h, port, next_rand(&seed) % 4, ZX_EVENT_SIGNALED,
+					    next_rand(&seed) & 1 ? ZX_WAIT_ASYNC_EDGE : 0),
+		       ZX_ERR_BAD_HANDLE, 0, 0);
+		if (next_rand(&seed) % 4 == 0)
+			expect(zx_port_cancel(port, h, next_rand(&seed) % 4),
+			       ZX_ERR_NOT_FOUND, ZX_ERR_BAD_HANDLE, 0);
+		while (zx_port_wait(port, 0, &pkt) == ZX_OK)
+			atomic_fetch_add(&packets, 1);
+		if (next_rand(&seed) % 16 == 0) {
+			zx_handle_close(port);
+			port = ZX_HANDLE_INVALID;
+		}
+	}
+	zx_handle_close(port);
+	return NULL;
+}
+
 static _Atomic zx_handle_t tree;
 
 static void *job_builder(void *arg)
@@ -147,7 +178,8 @@ static void *job_killer(void *arg)
 TEST(concurrent_handles_waits_and_kills)
 {
 	void *(*fns[])(void *) = { churn, churn, churn, waiter, waiter, signaller,
-				   job_builder, job_builder, job_killer };
+				   job_builder, job_builder, job_killer, async_waiter,
+				   async_waiter };
 	pthread_t t[sizeof(fns) / sizeof(fns[0])];
 	int objects, handles;
 	zx_handle_t first;
@@ -165,6 +197,7 @@ TEST(concurrent_handles_waits_and_kills)
 
 	TH_LOG("churn %d, waits %d (%d cancelled by a close), signals %d, job trees %d, kills %d",
 	       done_churn, done_waits, canceled, done_signals, done_jobs, done_kills);
+	TH_LOG("async waits %d, packets %d", done_async, packets);
 	ASSERT_EQ(0, atomic_load(&unexpected));
 	/* Every kind of thread got real work done. */
 	ASSERT_GT(done_churn, 100);
@@ -172,6 +205,8 @@ TEST(concurrent_handles_waits_and_kills)
 	ASSERT_GT(done_signals, 100);
 	ASSERT_GT(done_jobs, 20);
 	ASSERT_GT(done_kills, 20);
+	ASSERT_GT(done_async, 100);
+	ASSERT_GT(packets, 10);
 	for (int i = 0; i < SLOTS; i++)
 		zx_handle_close(atomic_load(&slots[i]));
 	zx_handle_close(atomic_load(&tree));

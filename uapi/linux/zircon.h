@@ -184,6 +184,61 @@ struct zx_ioc_vmo_exec {
 	__u64 out;		/* zx_handle_t * */
 };
 
+/* A port packet: zx_port_packet_t, 48 bytes, Zircon's layout. */
+struct zx_ioc_packet {
+	__u64 key;
+	__u32 type;		/* ZX_PKT_TYPE_* */
+	__s32 status;
+	union {
+		__u64 user[4];	/* ZX_PKT_TYPE_USER: any 32 bytes */
+		struct {	/* ZX_PKT_TYPE_SIGNAL_ONE */
+			__u32 trigger;
+			__u32 observed;
+			__u64 count;
+			__s64 timestamp;
+			__u64 reserved1;
+		} signal;
+	};
+};
+
+/* ZX_IOC_PORT_CREATE */
+struct zx_ioc_port_create {
+	__u32 options;
+	__u32 reserved;
+	__u64 out;		/* zx_handle_t * */
+};
+
+/* ZX_IOC_PORT_QUEUE */
+struct zx_ioc_port_queue {
+	__u32 handle;
+	__u32 reserved;
+	__u64 packet;		/* const struct zx_ioc_packet * */
+};
+
+/* ZX_IOC_PORT_WAIT */
+struct zx_ioc_port_wait {
+	__u32 handle;
+	__u32 reserved;
+	__s64 deadline;
+	__u64 packet;		/* struct zx_ioc_packet * */
+};
+
+/* ZX_IOC_PORT_CANCEL */
+struct zx_ioc_port_cancel {
+	__u32 handle;
+	__u32 source;
+	__u64 key;
+};
+
+/* ZX_IOC_OBJECT_WAIT_ASYNC */
+struct zx_ioc_wait_async {
+	__u32 handle;
+	__u32 port;
+	__u64 key;
+	__u32 signals;
+	__u32 options;
+};
+
 #define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
 #define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
 #define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
@@ -202,6 +257,11 @@ struct zx_ioc_vmo_exec {
 #define ZX_IOC_JOB_SET_POLICY		_IOW(ZX_IOC_MAGIC, 0x31, struct zx_ioc_job_set_policy)
 #define ZX_IOC_TASK_KILL		_IOW(ZX_IOC_MAGIC, 0x32, struct zx_ioc_handle)
 #define ZX_IOC_EVENT_CREATE		_IOW(ZX_IOC_MAGIC, 0x40, struct zx_ioc_event_create)
+#define ZX_IOC_PORT_CREATE		_IOW(ZX_IOC_MAGIC, 0x60, struct zx_ioc_port_create)
+#define ZX_IOC_PORT_QUEUE		_IOW(ZX_IOC_MAGIC, 0x61, struct zx_ioc_port_queue)
+#define ZX_IOC_PORT_WAIT		_IOW(ZX_IOC_MAGIC, 0x62, struct zx_ioc_port_wait)
+#define ZX_IOC_PORT_CANCEL		_IOW(ZX_IOC_MAGIC, 0x63, struct zx_ioc_port_cancel)
+#define ZX_IOC_OBJECT_WAIT_ASYNC	_IOW(ZX_IOC_MAGIC, 0x26, struct zx_ioc_wait_async)
 #define ZX_IOC_VMO_CREATE		_IOW(ZX_IOC_MAGIC, 0x50, struct zx_ioc_vmo_create)
 #define ZX_IOC_VMO_READ			_IOW(ZX_IOC_MAGIC, 0x51, struct zx_ioc_vmo_rw)
 #define ZX_IOC_VMO_WRITE		_IOW(ZX_IOC_MAGIC, 0x52, struct zx_ioc_vmo_rw)
