@@ -166,6 +166,7 @@ static struct zx_handle *zx_slot_fill(struct zx_handle_table *t,
 	key = slot | (t->rng >> 19) << ZX_SLOT_BITS;
 	h->value = ((key ^ t->mask) & ZX_KEY_MASK) << 2 | 3;
 	h->obj = zx_object_get(obj);
+	zx_object_handle_get(obj);
 	h->rights = rights;
 	t->count++;
 	this_cpu_inc(zx_live_handles);
@@ -178,8 +179,15 @@ void zx_handle_drop(struct zx_process *proc, struct zx_object *obj, u32 value,
 {
 	trace_zx_handle_close(proc->koid, value, obj->koid, rights);
 	zx_object_cancel(obj, &proc->table, value);
+	zx_object_handle_put(obj);
 	zx_object_put(obj);
-	this_cpu_dec(zx_live_handles);
+}
+
+/* Discard a handle held outside any table (one in flight in a message). */
+void zx_handle_ref_release(struct zx_handle_ref *ref)
+{
+	zx_object_handle_put(ref->obj);
+	zx_object_put(ref->obj);
 }
 
 void zx_handle_table_destroy(struct zx_process *proc)
@@ -191,8 +199,10 @@ void zx_handle_table_destroy(struct zx_process *proc)
 	/* No ioctl can run any more: the file is being released. */
 	for (slot = 0; slot < t->nslots; slot++) {
 		h = zx_slot(t, slot);
-		if (h->obj)
+		if (h->obj) {
+			this_cpu_dec(zx_live_handles);
 			zx_handle_drop(proc, h->obj, h->value, h->rights);
+		}
 		h->obj = NULL;
 	}
 	for (slot = 0; slot < t->nslots; slot += ZX_CHUNK_SLOTS)
@@ -221,6 +231,7 @@ static int zx_handle_fetch(struct zx_process *proc, u32 value, bool take,
 	ref->rights = h->rights;
 	if (take) {
 		t->count--;
+		this_cpu_dec(zx_live_handles);
 		zx_slot_release(t, zx_value_slot(t, value));
 	} else {
 		zx_object_get(h->obj);

@@ -57,6 +57,10 @@ union zx_ioc_args {
 	struct zx_ioc_port_wait port_wait;
 	struct zx_ioc_port_cancel port_cancel;
 	struct zx_ioc_wait_async wait_async;
+	struct zx_ioc_channel_create channel_create;
+	struct zx_ioc_channel_write channel_write;
+	struct zx_ioc_channel_read channel_read;
+	struct zx_ioc_channel_call channel_call;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -73,6 +77,16 @@ static int zx_release(struct inode *inode, struct file *file)
 {
 	zx_process_release(file->private_data);
 	return 0;
+}
+
+static int zx_sys_channel_read_plain(struct zx_process *proc, struct zx_ioc_channel_read *a)
+{
+	return zx_sys_channel_read(proc, a, false);
+}
+
+static int zx_sys_channel_read_etc(struct zx_process *proc, struct zx_ioc_channel_read *a)
+{
+	return zx_sys_channel_read(proc, a, true);
 }
 
 /* Not a Zircon status: the argument block could not be copied. */
@@ -188,6 +202,21 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case ZX_IOC_OBJECT_WAIT_ASYNC:
 		status = ZX_CALL(wait_async, zx_sys_object_wait_async);
 		break;
+	case ZX_IOC_CHANNEL_CREATE:
+		status = ZX_CALL(channel_create, zx_sys_channel_create);
+		break;
+	case ZX_IOC_CHANNEL_WRITE:
+		status = ZX_CALL(channel_write, zx_sys_channel_write);
+		break;
+	case ZX_IOC_CHANNEL_READ:
+		status = ZX_CALL(channel_read, zx_sys_channel_read_plain);
+		break;
+	case ZX_IOC_CHANNEL_READ_ETC:
+		status = ZX_CALL(channel_read, zx_sys_channel_read_etc);
+		break;
+	case ZX_IOC_CHANNEL_CALL:
+		status = ZX_CALL(channel_call, zx_sys_channel_call);
+		break;
 	default:
 		return -ENOTTY;
 	}
@@ -215,6 +244,7 @@ static struct miscdevice zx_misc = {
 
 static int zx_objects_show(struct seq_file *m, void *v)
 {
+	zx_channel_flush();
 	/* The root job is always there; report only what user space made. */
 	seq_printf(m, "objects %d\nhandles %d\n", zx_objects_live() - 1,
 		   zx_handles_live());
@@ -249,7 +279,10 @@ static void __exit zx_exit(void)
 	debugfs_remove_recursive(zx_debugfs);
 	misc_deregister(&zx_misc);
 	zx_job_exit();
-	WARN_ON(zx_objects_live() != 0);
+	zx_channel_exit();
+	/* Not a WARN: cycles of channels can leak, as in Zircon. */
+	if (zx_objects_live())
+		pr_err("zircon: %d objects leaked at unload\n", zx_objects_live());
 }
 
 module_init(zx_init);

@@ -31,6 +31,7 @@ void zx_object_init(struct zx_object *obj, const struct zx_object_ops *ops,
 	kref_init(&obj->ref);
 	obj->ops = ops;
 	obj->koid = zx_next_koid();
+	atomic_set(&obj->handles, 0);
 	spin_lock_init(&obj->lock);
 	obj->signals = signals;
 	INIT_LIST_HEAD(&obj->observers);

@@ -104,6 +104,31 @@ DEFINE_EVENT(zx_vmo_class, zx_vmo_destroy,
 	TP_PROTO(u64 koid, u64 size),
 	TP_ARGS(koid, size));
 
+DECLARE_EVENT_CLASS(zx_channel_class,
+	TP_PROTO(u64 koid, u32 bytes, u32 handles),
+	TP_ARGS(koid, bytes, handles),
+	TP_STRUCT__entry(
+		__field(u64, koid)
+		__field(u32, bytes)
+		__field(u32, handles)
+	),
+	TP_fast_assign(
+		__entry->koid = koid;
+		__entry->bytes = bytes;
+		__entry->handles = handles;
+	),
+	TP_printk("koid=%llu bytes=%u handles=%u", __entry->koid, __entry->bytes,
+		  __entry->handles)
+);
+
+DEFINE_EVENT(zx_channel_class, zx_channel_write,
+	TP_PROTO(u64 koid, u32 bytes, u32 handles),
+	TP_ARGS(koid, bytes, handles));
+
+DEFINE_EVENT(zx_channel_class, zx_channel_read,
+	TP_PROTO(u64 koid, u32 bytes, u32 handles),
+	TP_ARGS(koid, bytes, handles));
+
 #endif /* _ZIRCON_TRACE_H */
 
 #undef TRACE_INCLUDE_PATH

@@ -53,6 +53,8 @@ struct zx_object_ops {
 	u32 user_signals;		/* bits zx_object_signal may change */
 	bool has_name;			/* ZX_PROP_NAME can be set */
 	void (*destroy)(struct zx_object *obj);
+	/* Optional: the last handle (in a table or in flight) is gone. */
+	void (*on_zero_handles)(struct zx_object *obj);
 	u64 (*related_koid)(struct zx_object *obj);
 	/* Type-specific topics; returns ZX_ERR_NOT_SUPPORTED for others. */
 	int (*get_info)(struct zx_object *obj, u32 rights, u32 topic,
@@ -63,6 +65,9 @@ struct zx_object {
 	struct kref ref;
 	const struct zx_object_ops *ops;	/* immutable */
 	u64 koid;				/* immutable */
+	atomic_t handles;			/* handles, counted for types with
+						 * on_zero_handles only
+						 */
 	spinlock_t lock;
 	u32 signals;				/* lock */
 	struct list_head observers;		/* lock */
@@ -87,6 +92,20 @@ static inline struct zx_object *zx_object_get(struct zx_object *obj)
 {
 	kref_get(&obj->ref);
 	return obj;
+}
+
+/* A handle to @obj was made (installed, or created in flight). */
+static inline void zx_object_handle_get(struct zx_object *obj)
+{
+	if (obj->ops->on_zero_handles)
+		atomic_inc(&obj->handles);
+}
+
+/* A handle to @obj is gone; the caller must not hold spinlocks. */
+static inline void zx_object_handle_put(struct zx_object *obj)
+{
+	if (obj->ops->on_zero_handles && atomic_dec_and_test(&obj->handles))
+		obj->ops->on_zero_handles(obj);
 }
 
 static inline u32 zx_object_type(const struct zx_object *obj)
@@ -142,6 +161,7 @@ int zx_handle_install_user(struct zx_process *proc, struct zx_object *obj,
 			   u32 rights, u64 uptr);
 int zx_handle_close(struct zx_process *proc, u32 value);
 int zx_handle_take(struct zx_process *proc, u32 value, struct zx_handle_ref *ref);
+void zx_handle_ref_release(struct zx_handle_ref *ref);
 void zx_handle_drop(struct zx_process *proc, struct zx_object *obj, u32 value,
 		    u32 rights);
 int zx_handles_live(void);
@@ -197,6 +217,10 @@ struct zx_ioc_port_queue;
 struct zx_ioc_port_wait;
 struct zx_ioc_port_cancel;
 struct zx_ioc_wait_async;
+struct zx_ioc_channel_create;
+struct zx_ioc_channel_write;
+struct zx_ioc_channel_read;
+struct zx_ioc_channel_call;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -228,6 +252,12 @@ int zx_sys_port_queue(struct zx_process *proc, struct zx_ioc_port_queue *a);
 int zx_sys_port_wait(struct zx_process *proc, struct zx_ioc_port_wait *a);
 int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a);
 int zx_sys_object_wait_async(struct zx_process *proc, struct zx_ioc_wait_async *a);
+int zx_sys_channel_create(struct zx_process *proc, struct zx_ioc_channel_create *a);
+int zx_sys_channel_write(struct zx_process *proc, struct zx_ioc_channel_write *a);
+int zx_sys_channel_read(struct zx_process *proc, struct zx_ioc_channel_read *a, bool etc);
+int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a);
+void zx_channel_flush(void);
+void zx_channel_exit(void);
 
 /* Helpers for get_info replies (info.c). */
 int zx_info_reply_one(struct zx_info_args *args, const void *rec, size_t size);

@@ -239,6 +239,53 @@ struct zx_ioc_wait_async {
 	__u32 options;
 };
 
+/* ZX_IOC_CHANNEL_CREATE */
+struct zx_ioc_channel_create {
+	__u32 options;
+	__u32 reserved;
+	__u64 out0;		/* zx_handle_t * */
+	__u64 out1;		/* zx_handle_t * */
+};
+
+/* ZX_IOC_CHANNEL_WRITE */
+struct zx_ioc_channel_write {
+	__u32 handle;
+	__u32 options;
+	__u64 bytes;		/* const void * */
+	__u64 handles;		/* const zx_handle_t *, consumed */
+	__u32 num_bytes;
+	__u32 num_handles;
+};
+
+/* ZX_IOC_CHANNEL_READ, ZX_IOC_CHANNEL_READ_ETC (handles: zx_handle_info_t *) */
+struct zx_ioc_channel_read {
+	__u32 handle;
+	__u32 options;
+	__u64 bytes;		/* void * */
+	__u64 handles;		/* zx_handle_t * or zx_handle_info_t * */
+	__u32 num_bytes;
+	__u32 num_handles;
+	__u64 actual_bytes;	/* uint32_t *, may be 0 */
+	__u64 actual_handles;	/* uint32_t *, may be 0 */
+};
+
+/* ZX_IOC_CHANNEL_CALL: zx_channel_call_args_t spread out. */
+struct zx_ioc_channel_call {
+	__u32 handle;
+	__u32 options;
+	__s64 deadline;
+	__u64 wr_bytes;
+	__u64 wr_handles;
+	__u64 rd_bytes;
+	__u64 rd_handles;
+	__u32 wr_num_bytes;
+	__u32 wr_num_handles;
+	__u32 rd_num_bytes;
+	__u32 rd_num_handles;
+	__u64 actual_bytes;	/* uint32_t *, may be 0 */
+	__u64 actual_handles;	/* uint32_t *, may be 0 */
+};
+
 #define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
 #define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
 #define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
@@ -257,6 +304,11 @@ struct zx_ioc_wait_async {
 #define ZX_IOC_JOB_SET_POLICY		_IOW(ZX_IOC_MAGIC, 0x31, struct zx_ioc_job_set_policy)
 #define ZX_IOC_TASK_KILL		_IOW(ZX_IOC_MAGIC, 0x32, struct zx_ioc_handle)
 #define ZX_IOC_EVENT_CREATE		_IOW(ZX_IOC_MAGIC, 0x40, struct zx_ioc_event_create)
+#define ZX_IOC_CHANNEL_CREATE		_IOW(ZX_IOC_MAGIC, 0x70, struct zx_ioc_channel_create)
+#define ZX_IOC_CHANNEL_WRITE		_IOW(ZX_IOC_MAGIC, 0x71, struct zx_ioc_channel_write)
+#define ZX_IOC_CHANNEL_READ		_IOW(ZX_IOC_MAGIC, 0x72, struct zx_ioc_channel_read)
+#define ZX_IOC_CHANNEL_READ_ETC		_IOW(ZX_IOC_MAGIC, 0x73, struct zx_ioc_channel_read)
+#define ZX_IOC_CHANNEL_CALL		_IOW(ZX_IOC_MAGIC, 0x74, struct zx_ioc_channel_call)
 #define ZX_IOC_PORT_CREATE		_IOW(ZX_IOC_MAGIC, 0x60, struct zx_ioc_port_create)
 #define ZX_IOC_PORT_QUEUE		_IOW(ZX_IOC_MAGIC, 0x61, struct zx_ioc_port_queue)
 #define ZX_IOC_PORT_WAIT		_IOW(ZX_IOC_MAGIC, 0x62, struct zx_ioc_port_wait)

@@ -52,6 +52,22 @@ zx_status_t zx_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t o
                                 uint64_t size, zx_handle_t* out);
 zx_status_t zx_vmo_replace_as_executable(zx_handle_t handle, zx_handle_t vmex, zx_handle_t* out);
 
+// Channels.
+zx_status_t zx_channel_create(uint32_t options, zx_handle_t* out0, zx_handle_t* out1);
+zx_status_t zx_channel_write(zx_handle_t handle, uint32_t options, const void* bytes,
+                             uint32_t num_bytes, const zx_handle_t* handles,
+                             uint32_t num_handles);
+zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, void* bytes,
+                            zx_handle_t* handles, uint32_t num_bytes, uint32_t num_handles,
+                            uint32_t* actual_bytes, uint32_t* actual_handles);
+zx_status_t zx_channel_read_etc(zx_handle_t handle, uint32_t options, void* bytes,
+                                zx_handle_info_t* handles, uint32_t num_bytes,
+                                uint32_t num_handles, uint32_t* actual_bytes,
+                                uint32_t* actual_handles);
+zx_status_t zx_channel_call(zx_handle_t handle, uint32_t options, zx_time_t deadline,
+                            const zx_channel_call_args_t* args, uint32_t* actual_bytes,
+                            uint32_t* actual_handles);
+
 // Ports.
 zx_status_t zx_port_create(uint32_t options, zx_handle_t* out);
 zx_status_t zx_port_queue(zx_handle_t handle, const zx_port_packet_t* packet);

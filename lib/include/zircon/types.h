@@ -144,6 +144,29 @@ typedef struct zx_wait_item {
 #define ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE ((uint32_t)1u << 4)
 #define ZX_VMO_CHILD_NO_WRITE                   ((uint32_t)1u << 5)
 
+// Channels.
+#define ZX_CHANNEL_MAX_MSG_BYTES    ((uint32_t)65536u)
+#define ZX_CHANNEL_MAX_MSG_HANDLES  ((uint32_t)64u)
+#define ZX_CHANNEL_READ_MAY_DISCARD ((uint32_t)1u)
+
+typedef struct zx_handle_info {
+  zx_handle_t handle;
+  zx_obj_type_t type;
+  zx_rights_t rights;
+  uint32_t unused;
+} zx_handle_info_t;
+
+typedef struct zx_channel_call_args {
+  const void* wr_bytes;
+  const zx_handle_t* wr_handles;
+  void* rd_bytes;
+  zx_handle_t* rd_handles;
+  uint32_t wr_num_bytes;
+  uint32_t wr_num_handles;
+  uint32_t rd_num_bytes;
+  uint32_t rd_num_handles;
+} zx_channel_call_args_t;
+
 // Process creation options.
 #define ZX_PROCESS_SHARED ((uint32_t)1u << 0)
 
