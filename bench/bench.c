@@ -122,6 +122,27 @@ static void pwrite_mib(void* ctx) {
     abort();
 }
 
+// channel_rt: a 64-byte zx_channel_write + zx_channel_read against a 64-byte
+// write + read on a pipe.
+struct chan_ctx {
+  zx_handle_t a, b;
+  int fds[2];
+};
+
+static void channel_rt(void* ctx) {
+  struct chan_ctx* c = ctx;
+  char buf[64] = {0};
+  zx_channel_write(c->a, 0, buf, sizeof(buf), NULL, 0);
+  zx_channel_read(c->b, 0, buf, NULL, sizeof(buf), 0, NULL, NULL);
+}
+
+static void pipe_rt(void* ctx) {
+  struct chan_ctx* c = ctx;
+  char buf[64] = {0};
+  if (write(c->fds[1], buf, sizeof(buf)) != sizeof(buf) || read(c->fds[0], buf, sizeof(buf)) != sizeof(buf))
+    abort();
+}
+
 int main(void) {
   zx_handle_t ev;
   int fd = zx_linux_fd(), word = 0;
@@ -132,6 +153,15 @@ int main(void) {
   }
   report("handle_dup_close", "1.3", dup_close, &ev, two_nops, &fd);
   report("event_signal_wait", "none", signal_wait, &ev, futex_pair, &word);
+
+  struct chan_ctx cc;
+  if (zx_channel_create(0, &cc.a, &cc.b) != ZX_OK || pipe(cc.fds)) {
+    fprintf(stderr, "bench: cannot make the channel or pipe\n");
+    return 1;
+  }
+  report("channel_rt", "1.0", channel_rt, &cc, pipe_rt, &cc);
+  zx_handle_close(cc.a);
+  zx_handle_close(cc.b);
 
   struct vmo_ctx vc = {.memfd = memfd_create("bench", 0)};
   memset(mib, 0x5a, sizeof(mib));

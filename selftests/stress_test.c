@@ -134,6 +134,36 @@ static void *async_waiter(void *arg)
 	return NULL;
 }
 
+/* Handles from the shared slots travel through channels that get closed. */
+static atomic_int done_msgs;
+
+static void *messenger(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_handle_t a, b, h, got[2];
+		uint32_t nh = 0;
+		char c = 'm';
+
+		expect(zx_channel_create(0, &a, &b), 0, 0, 0);
+		for (int i = next_rand(&seed) % 4; i >= 0; i--) {
+			h = atomic_exchange(&slots[next_rand(&seed) % SLOTS], ZX_HANDLE_INVALID);
+			expect(zx_channel_write(a, 0, &c, 1, h ? &h : NULL, h ? 1 : 0),
+			       ZX_ERR_BAD_HANDLE, 0, 0);
+			atomic_fetch_add(&done_msgs, 1);
+		}
+		if (next_rand(&seed) & 1 &&
+		    zx_channel_read(b, 0, &c, got, 1, 2, NULL, &nh) == ZX_OK && nh)
+			zx_handle_close(got[0]);
+		/* Whatever is still queued dies with the channel. */
+		zx_handle_close(next_rand(&seed) & 1 ? a : b);
+		zx_handle_close(a);
+		zx_handle_close(b);
+	}
+	return NULL;
+}
+
 static _Atomic zx_handle_t tree;
 
 static void *job_builder(void *arg)
@@ -179,7 +209,7 @@ TEST(concurrent_handles_waits_and_kills)
 {
 	void *(*fns[])(void *) = { churn, churn, churn, waiter, waiter, signaller,
 				   job_builder, job_builder, job_killer, async_waiter,
-				   async_waiter };
+				   async_waiter, messenger };
 	pthread_t t[sizeof(fns) / sizeof(fns[0])];
 	int objects, handles;
 	zx_handle_t first;
@@ -197,7 +227,7 @@ TEST(concurrent_handles_waits_and_kills)
 
 	TH_LOG("churn %d, waits %d (%d cancelled by a close), signals %d, job trees %d, kills %d",
 	       done_churn, done_waits, canceled, done_signals, done_jobs, done_kills);
-	TH_LOG("async waits %d, packets %d", done_async, packets);
+	TH_LOG("async waits %d, packets %d, channel messages %d", done_async, packets, done_msgs);
 	ASSERT_EQ(0, atomic_load(&unexpected));
 	/* Every kind of thread got real work done. */
 	ASSERT_GT(done_churn, 100);
@@ -207,6 +237,7 @@ TEST(concurrent_handles_waits_and_kills)
 	ASSERT_GT(done_kills, 20);
 	ASSERT_GT(done_async, 100);
 	ASSERT_GT(packets, 10);
+	ASSERT_GT(done_msgs, 100);
 	for (int i = 0; i < SLOTS; i++)
 		zx_handle_close(atomic_load(&slots[i]));
 	zx_handle_close(atomic_load(&tree));

@@ -8,12 +8,12 @@ workload=build/selftests/trace_workload
 out=$(mktemp)
 trace=$(mktemp)
 echo "TAP version 13"
-echo "1..9"
+echo "1..11"
 if ! command -v bpftrace >/dev/null || [ ! -d /sys/kernel/tracing/events/zircon ]; then
 	# Both are required: install-deps installs bpftrace and the module
 	# defines the tracepoints.
-	for i in 1 2 3 4 5 6 7 8 9; do echo "not ok $i no bpftrace or no zircon tracepoints"; done
-	echo "# Totals: pass:0 fail:9 xfail:0 xpass:0 skip:0 error:0"
+	for i in $(seq 11); do echo "not ok $i no bpftrace or no zircon tracepoints"; done
+	echo "# Totals: pass:0 fail:11 xfail:0 xpass:0 skip:0 error:0"
 	exit 1
 fi
 
@@ -28,6 +28,8 @@ tracepoint:zircon:zx_handle_duplicate {
 	       args->dst, args->koid, args->rights); }
 tracepoint:zircon:zx_vmo_create { printf("vcreate koid=%llu size=%llu\n", args->koid, args->size); }
 tracepoint:zircon:zx_vmo_destroy { printf("vdestroy koid=%llu size=%llu\n", args->koid, args->size); }
+tracepoint:zircon:zx_channel_write { printf("cwrite bytes=%u handles=%u\n", args->bytes, args->handles); }
+tracepoint:zircon:zx_channel_read { printf("cread bytes=%u handles=%u\n", args->bytes, args->handles); }
 tracepoint:zircon:zx_handle_close {
 	printf("hclose owner=%llu handle=%u koid=%llu\n", args->owner, args->handle, args->koid); }
 ' > "$trace" 2>&1 &
@@ -73,6 +75,8 @@ check "close of the original" "^hclose owner=$owner handle=$handle koid=$koid$"
 check "object destroy" "^destroy koid=$koid type=5$"
 check "vmo create" "^vcreate koid=$vmo size=16384$"
 check "vmo destroy" "^vdestroy koid=$vmo size=16384$"
+check "channel write" "^cwrite bytes=24 handles=1$"
+check "channel read" "^cread bytes=24 handles=1$"
 if [ "$fail" != 0 ]; then
 	echo "# workload said: $(cat "$out")"
 	sed 's/^/# trace: /' "$trace" | head -n 40

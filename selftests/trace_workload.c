@@ -18,6 +18,17 @@ int main(void) {
   printf("owner=%llu koid=%llu handle=%u dup=%u vmo=%llu\n",
          (unsigned long long)zx_linux_process_koid(), (unsigned long long)info.koid, ev, dup,
          (unsigned long long)vinfo.koid);
+  zx_handle_t c0, c1;
+  char msg[24] = {0}, in[24];
+  zx_handle_t gone = vmo;
+  if (zx_channel_create(0, &c0, &c1) != ZX_OK ||
+      zx_handle_duplicate(ev, ZX_RIGHT_SAME_RIGHTS, &gone) != ZX_OK ||
+      zx_channel_write(c0, 0, msg, sizeof(msg), &gone, 1) != ZX_OK ||
+      zx_channel_read(c1, 0, in, &gone, sizeof(in), 1, NULL, NULL) != ZX_OK)
+    return 1;
+  zx_handle_close(gone);
+  zx_handle_close(c0);
+  zx_handle_close(c1);
   zx_handle_close(vmo);
   zx_handle_close(dup);
   zx_handle_close(ev);
