@@ -89,3 +89,15 @@ zx_status_t zx_linux_root_job(zx_handle_t* out) {
   struct zx_ioc_root_job a = {.out = ZX_PTR(out)};
   return zx__call(ZX_IOC_ROOT_JOB, &a);
 }
+
+zx_status_t zx_linux_handle_to_fd(zx_handle_t handle, int flags, int* fd) {
+  struct zx_ioc_handle_fd a = {.handle = handle, .flags = (uint32_t)flags, .out = ZX_PTR(fd)};
+  return zx__call(ZX_IOC_HANDLE_TO_FD, &a);
+}
+
+zx_status_t zx_linux_fd_to_handle(int fd, zx_handle_t* out) {
+  struct zx_ioc_handle_fd a = {.handle = (uint32_t)fd, .out = ZX_PTR(out)};
+  if (fd < 0)
+    return ZX_ERR_BAD_HANDLE;
+  return zx__call(ZX_IOC_FD_TO_HANDLE, &a);
+}

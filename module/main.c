@@ -61,6 +61,7 @@ union zx_ioc_args {
 	struct zx_ioc_channel_write channel_write;
 	struct zx_ioc_channel_read channel_read;
 	struct zx_ioc_channel_call channel_call;
+	struct zx_ioc_handle_fd handle_fd;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -201,6 +202,12 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case ZX_IOC_OBJECT_WAIT_ASYNC:
 		status = ZX_CALL(wait_async, zx_sys_object_wait_async);
+		break;
+	case ZX_IOC_HANDLE_TO_FD:
+		status = ZX_CALL(handle_fd, zx_sys_handle_to_fd);
+		break;
+	case ZX_IOC_FD_TO_HANDLE:
+		status = ZX_CALL(handle_fd, zx_sys_fd_to_handle);
 		break;
 	case ZX_IOC_CHANNEL_CREATE:
 		status = ZX_CALL(channel_create, zx_sys_channel_create);

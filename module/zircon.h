@@ -221,6 +221,7 @@ struct zx_ioc_channel_create;
 struct zx_ioc_channel_write;
 struct zx_ioc_channel_read;
 struct zx_ioc_channel_call;
+struct zx_ioc_handle_fd;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -256,6 +257,8 @@ int zx_sys_channel_create(struct zx_process *proc, struct zx_ioc_channel_create 
 int zx_sys_channel_write(struct zx_process *proc, struct zx_ioc_channel_write *a);
 int zx_sys_channel_read(struct zx_process *proc, struct zx_ioc_channel_read *a, bool etc);
 int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a);
+int zx_sys_handle_to_fd(struct zx_process *proc, struct zx_ioc_handle_fd *a);
+int zx_sys_fd_to_handle(struct zx_process *proc, struct zx_ioc_handle_fd *a);
 void zx_channel_flush(void);
 void zx_channel_exit(void);
 

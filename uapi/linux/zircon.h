@@ -286,6 +286,16 @@ struct zx_ioc_channel_call {
 	__u64 actual_handles;	/* uint32_t *, may be 0 */
 };
 
+/*
+ * ZX_IOC_HANDLE_TO_FD: handle in, int fd out (flags: 0 or O_CLOEXEC).
+ * ZX_IOC_FD_TO_HANDLE: the fd in "handle", flags 0, zx_handle_t out.
+ */
+struct zx_ioc_handle_fd {
+	__u32 handle;
+	__u32 flags;
+	__u64 out;
+};
+
 #define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
 #define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
 #define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
@@ -304,6 +314,8 @@ struct zx_ioc_channel_call {
 #define ZX_IOC_JOB_SET_POLICY		_IOW(ZX_IOC_MAGIC, 0x31, struct zx_ioc_job_set_policy)
 #define ZX_IOC_TASK_KILL		_IOW(ZX_IOC_MAGIC, 0x32, struct zx_ioc_handle)
 #define ZX_IOC_EVENT_CREATE		_IOW(ZX_IOC_MAGIC, 0x40, struct zx_ioc_event_create)
+#define ZX_IOC_HANDLE_TO_FD		_IOW(ZX_IOC_MAGIC, 0x14, struct zx_ioc_handle_fd)
+#define ZX_IOC_FD_TO_HANDLE		_IOW(ZX_IOC_MAGIC, 0x15, struct zx_ioc_handle_fd)
 #define ZX_IOC_CHANNEL_CREATE		_IOW(ZX_IOC_MAGIC, 0x70, struct zx_ioc_channel_create)
 #define ZX_IOC_CHANNEL_WRITE		_IOW(ZX_IOC_MAGIC, 0x71, struct zx_ioc_channel_write)
 #define ZX_IOC_CHANNEL_READ		_IOW(ZX_IOC_MAGIC, 0x72, struct zx_ioc_channel_read)

@@ -17,6 +17,17 @@ zx_status_t zx_linux_root_job(zx_handle_t* out);
 // first use; -1 with errno set when the module is not loaded.
 int zx_linux_fd(void);
 
+// Move @handle (which needs ZX_RIGHT_TRANSFER) into a new file descriptor,
+// which may be passed on like any other (fork, SCM_RIGHTS).  @flags is 0 or
+// O_CLOEXEC.  The handle leaves the caller's table on success.
+zx_status_t zx_linux_handle_to_fd(zx_handle_t handle, int flags, int* fd);
+
+// Move the handle held by a descriptor from zx_linux_handle_to_fd() into
+// the caller's table.  A descriptor gives out its handle once
+// (ZX_ERR_BAD_STATE after); one of another kind is ZX_ERR_WRONG_TYPE and an
+// unknown one ZX_ERR_BAD_HANDLE.  The descriptor stays open.
+zx_status_t zx_linux_fd_to_handle(int fd, zx_handle_t* out);
+
 // The koid of the calling Zircon process.
 zx_koid_t zx_linux_process_koid(void);
 
