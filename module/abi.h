@@ -90,6 +90,12 @@
 #define ZX_INFO_JOB_PROCESSES		9
 #define ZX_INFO_HANDLE_COUNT		19
 #define ZX_INFO_JOB			24
+#define ZX_INFO_VMO_V1			23
+#define ZX_INFO_VMO			0x10000017u
+#define ZX_INFO_VMO_TYPE_PAGED		BIT(0)
+#define ZX_INFO_VMO_RESIZABLE		BIT(1)
+#define ZX_INFO_VMO_IS_COW_CLONE	BIT(2)
+#define ZX_INFO_VMO_VIA_HANDLE		BIT(3)
 
 /* Job policy, <zircon/syscalls/policy.h> */
 #define ZX_JOB_POL_RELATIVE		0

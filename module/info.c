@@ -90,7 +90,8 @@ int zx_sys_object_get_info(struct zx_process *proc, struct zx_ioc_get_info *a)
 		/* A topic this type lacks but another type has: WRONG_TYPE. */
 		if (status == ZX_ERR_NOT_SUPPORTED &&
 		    (a->topic == ZX_INFO_JOB || a->topic == ZX_INFO_JOB_CHILDREN ||
-		     a->topic == ZX_INFO_JOB_PROCESSES))
+		     a->topic == ZX_INFO_JOB_PROCESSES || a->topic == ZX_INFO_VMO ||
+		     a->topic == ZX_INFO_VMO_V1))
 			status = ZX_ERR_WRONG_TYPE;
 		break;
 	}

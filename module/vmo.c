@@ -475,9 +475,60 @@ int zx_sys_vmo_replace_as_executable(struct zx_process *proc, struct zx_ioc_vmo_
 	return status;
 }
 
+/* zx_info_vmo_t; ZX_INFO_VMO_V1 is the same without the last two fields. */
+struct zx_info_vmo {
+	u64 koid;
+	char name[ZX_MAX_NAME_LEN];
+	u64 size_bytes;
+	u64 parent_koid;
+	u64 num_children;
+	u64 num_mappings;
+	u64 share_count;
+	u32 flags;
+	u8 padding1[4];
+	u64 committed_bytes;
+	u32 handle_rights;
+	u32 cache_policy;
+	u64 metadata_bytes;
+	u64 committed_change_events;
+};
+
+static int zx_vmo_get_info(struct zx_object *obj, u32 rights, u32 topic,
+			   struct zx_info_args *args)
+{
+	struct zx_vmo *vmo = to_vmo(obj);
+	struct zx_info_vmo info = {};
+	unsigned long flags;
+
+	if (topic != ZX_INFO_VMO && topic != ZX_INFO_VMO_V1)
+		return ZX_ERR_NOT_SUPPORTED;
+	if (!(rights & ZX_RIGHT_INSPECT))
+		return ZX_ERR_ACCESS_DENIED;
+	info.koid = obj->koid;
+	zx_object_get_name(obj, info.name);
+	down_read(&vmo->lock);
+	info.size_bytes = vmo->size;
+	up_read(&vmo->lock);
+	info.parent_koid = vmo->parent ? vmo->parent->base.koid : 0;
+	spin_lock_irqsave(&obj->lock, flags);
+	info.num_children = vmo->children;
+	spin_unlock_irqrestore(&obj->lock, flags);
+	info.flags = ZX_INFO_VMO_TYPE_PAGED | ZX_INFO_VMO_VIA_HANDLE;
+	if (vmo->resizable)
+		info.flags |= ZX_INFO_VMO_RESIZABLE;
+	if (vmo->parent)
+		info.flags |= ZX_INFO_VMO_IS_COW_CLONE;
+	/* shmem counts the pages it holds in i_blocks (512-byte units). */
+	info.committed_bytes = (u64)READ_ONCE(file_inode(vmo->file)->i_blocks) << 9;
+	info.handle_rights = rights;
+	return zx_info_reply_one(args, &info, topic == ZX_INFO_VMO ? sizeof(info) :
+				 offsetof(struct zx_info_vmo, metadata_bytes));
+}
+
 static const struct zx_object_ops zx_vmo_ops = {
 	.type = ZX_OBJ_TYPE_VMO,
 	.user_signals = ZX_USER_SIGNAL_ALL,
 	.has_name = true,
 	.destroy = zx_vmo_destroy,
+	.get_info = zx_vmo_get_info,
 };

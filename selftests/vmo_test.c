@@ -340,4 +340,57 @@ TEST(names_and_leaks)
 	ASSERT_EQ(handles, zx_test_live("handles"));
 }
 
+TEST(info_vmo)
+{
+	zx_handle_t h = vmo(PAGE * 8, ZX_VMO_RESIZABLE), child, bare, ev = zx_test_event();
+	zx_info_vmo_t info;
+	zx_info_vmo_v1_t v1;
+	size_t actual, avail;
+	char page[PAGE];
+
+	ASSERT_EQ(120u, sizeof(info));
+	ASSERT_EQ(104u, sizeof(v1));
+	ASSERT_EQ(ZX_OK, zx_object_set_property(h, ZX_PROP_NAME, "info", 4));
+	ASSERT_EQ(ZX_OK, zx_object_get_info(h, ZX_INFO_VMO, &info, sizeof(info), &actual, &avail));
+	ASSERT_EQ(1u, actual);
+	ASSERT_EQ(zx_test_basic(h).koid, info.koid);
+	ASSERT_STREQ("info", info.name);
+	ASSERT_EQ(PAGE * 8, info.size_bytes);
+	ASSERT_EQ(0u, info.parent_koid);
+	ASSERT_EQ(0u, info.num_children);
+	ASSERT_EQ(ZX_INFO_VMO_TYPE_PAGED | ZX_INFO_VMO_RESIZABLE | ZX_INFO_VMO_VIA_HANDLE,
+		  info.flags);
+	ASSERT_EQ(ZX_DEFAULT_VMO_RIGHTS, info.handle_rights);
+	ASSERT_EQ(0u, info.committed_bytes);
+	/* Writing commits pages. */
+	memset(page, 1, sizeof(page));
+	ASSERT_EQ(ZX_OK, zx_vmo_write(h, page, PAGE * 2, PAGE));
+	ASSERT_EQ(ZX_OK, zx_vmo_write(h, page, PAGE * 5, PAGE));
+	ASSERT_EQ(ZX_OK, zx_object_get_info(h, ZX_INFO_VMO, &info, sizeof(info), NULL, NULL));
+	ASSERT_EQ(PAGE * 2, info.committed_bytes);
+
+	ASSERT_EQ(ZX_OK, zx_vmo_create_child(h, ZX_VMO_CHILD_SNAPSHOT, 0, PAGE * 8, &child));
+	ASSERT_EQ(ZX_OK, zx_object_get_info(h, ZX_INFO_VMO_V1, &v1, sizeof(v1), NULL, NULL));
+	ASSERT_EQ(1u, v1.num_children);
+	ASSERT_EQ(ZX_OK, zx_object_get_info(child, ZX_INFO_VMO, &info, sizeof(info), NULL, NULL));
+	ASSERT_EQ(zx_test_basic(h).koid, info.parent_koid);
+	ASSERT_TRUE(info.flags & ZX_INFO_VMO_IS_COW_CLONE);
+	/* The eager copy skipped the holes: only the two written pages. */
+	ASSERT_EQ(PAGE * 2, info.committed_bytes);
+
+	ASSERT_EQ(ZX_ERR_BUFFER_TOO_SMALL, zx_object_get_info(h, ZX_INFO_VMO, &info, sizeof(v1),
+							       &actual, &avail));
+	ASSERT_EQ(0u, actual);
+	ASSERT_EQ(1u, avail);
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(h, ZX_RIGHT_READ, &bare));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_object_get_info(bare, ZX_INFO_VMO, &info, sizeof(info),
+							    NULL, NULL));
+	ASSERT_EQ(ZX_ERR_WRONG_TYPE, zx_object_get_info(ev, ZX_INFO_VMO, &info, sizeof(info),
+							 NULL, NULL));
+	zx_handle_close(bare);
+	zx_handle_close(ev);
+	zx_handle_close(child);
+	zx_handle_close(h);
+}
+
 TEST_HARNESS_MAIN

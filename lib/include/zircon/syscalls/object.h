@@ -24,6 +24,8 @@ typedef uint32_t zx_object_info_topic_t;
 #define ZX_INFO_THREAD          ((zx_object_info_topic_t)10u)
 #define ZX_INFO_TASK_STATS      __ZX_INFO_TOPIC(12u, 1)
 #define ZX_INFO_HANDLE_COUNT    ((zx_object_info_topic_t)19u)
+#define ZX_INFO_VMO_V1          __ZX_INFO_TOPIC(23u, 0)
+#define ZX_INFO_VMO             __ZX_INFO_TOPIC(23u, 1)
 #define ZX_INFO_JOB             ((zx_object_info_topic_t)24u)
 
 #define ZX_OBJ_PROP_NONE     ((uint32_t)0u)
@@ -45,6 +47,45 @@ typedef struct zx_info_job {
   bool debugger_attached;
   uint8_t padding1[5];
 } zx_info_job_t;
+
+#define ZX_INFO_VMO_TYPE_PAGED   ((uint32_t)1u << 0)
+#define ZX_INFO_VMO_TYPE(flags)  ((flags) & ((uint32_t)1u << 0))
+#define ZX_INFO_VMO_RESIZABLE    ((uint32_t)1u << 1)
+#define ZX_INFO_VMO_IS_COW_CLONE ((uint32_t)1u << 2)
+#define ZX_INFO_VMO_VIA_HANDLE   ((uint32_t)1u << 3)
+#define ZX_INFO_VMO_VIA_MAPPING  ((uint32_t)1u << 4)
+
+typedef struct zx_info_vmo {
+  zx_koid_t koid;
+  char name[ZX_MAX_NAME_LEN];
+  uint64_t size_bytes;
+  zx_koid_t parent_koid;
+  size_t num_children;
+  size_t num_mappings;
+  size_t share_count;
+  uint32_t flags;
+  uint8_t padding1[4];
+  uint64_t committed_bytes;
+  zx_rights_t handle_rights;
+  uint32_t cache_policy;
+  uint64_t metadata_bytes;
+  uint64_t committed_change_events;
+} zx_info_vmo_t;
+
+typedef struct zx_info_vmo_v1 {
+  zx_koid_t koid;
+  char name[ZX_MAX_NAME_LEN];
+  uint64_t size_bytes;
+  zx_koid_t parent_koid;
+  size_t num_children;
+  size_t num_mappings;
+  size_t share_count;
+  uint32_t flags;
+  uint8_t padding1[4];
+  uint64_t committed_bytes;
+  zx_rights_t handle_rights;
+  uint32_t cache_policy;
+} zx_info_vmo_v1_t;
 
 // Task return codes.
 #define ZX_TASK_RETCODE_SYSCALL_KILL          ((int64_t)-1024)
