@@ -21,10 +21,13 @@ static int zx_fd = -1;
 static struct zx_ioc_startup zx_startup;
 static pthread_once_t zx_atfork_once = PTHREAD_ONCE_INIT;
 
+static zx_handle_t zx_root_vmar;
+
 static void zx_forget_in_child(void) {
   if (zx_fd >= 0)
     close(zx_fd);
   zx_fd = -1;
+  zx_root_vmar = ZX_HANDLE_INVALID;
   pthread_mutex_init(&zx_lock, NULL);
 }
 
@@ -100,4 +103,19 @@ zx_status_t zx_linux_fd_to_handle(int fd, zx_handle_t* out) {
   if (fd < 0)
     return ZX_ERR_BAD_HANDLE;
   return zx__call(ZX_IOC_FD_TO_HANDLE, &a);
+}
+
+zx_handle_t zx_vmar_root_self(void) {
+  zx_handle_t h = __atomic_load_n(&zx_root_vmar, __ATOMIC_ACQUIRE);
+  if (h != ZX_HANDLE_INVALID || zx_linux_fd() < 0)
+    return h;
+  pthread_mutex_lock(&zx_lock);
+  if (zx_root_vmar == ZX_HANDLE_INVALID) {
+    struct zx_ioc_vmar_root a = {.out = ZX_PTR(&h)};
+    if (zx__call(ZX_IOC_VMAR_ROOT, &a) == ZX_OK)
+      __atomic_store_n(&zx_root_vmar, h, __ATOMIC_RELEASE);
+  }
+  h = zx_root_vmar;
+  pthread_mutex_unlock(&zx_lock);
+  return h;
 }

@@ -56,6 +56,7 @@
 #define ZX_DEFAULT_VMO_RIGHTS		0x0000D0EFu
 #define ZX_DEFAULT_PORT_RIGHTS		0x0000800Fu
 #define ZX_DEFAULT_CHANNEL_RIGHTS	0x0000F00Eu
+#define ZX_DEFAULT_VMAR_RIGHTS		0x00208003u
 
 /* Signals */
 #define ZX_CHANNEL_READABLE		BIT(0)
@@ -78,6 +79,7 @@
 #define ZX_OBJ_TYPE_EVENT		5
 #define ZX_OBJ_TYPE_PORT		6
 #define ZX_OBJ_TYPE_JOB			17
+#define ZX_OBJ_TYPE_VMAR		18
 
 /* Names and properties */
 #define ZX_MAX_NAME_LEN			32
@@ -86,6 +88,7 @@
 /* zx_object_get_info topics */
 #define ZX_INFO_HANDLE_VALID		1
 #define ZX_INFO_HANDLE_BASIC		2
+#define ZX_INFO_VMAR			7
 #define ZX_INFO_JOB_CHILDREN		8
 #define ZX_INFO_JOB_PROCESSES		9
 #define ZX_INFO_HANDLE_COUNT		19
@@ -137,6 +140,15 @@
 #define ZX_VMO_CHILD_SLICE		BIT(3)
 #define ZX_VMO_CHILD_SNAPSHOT_AT_LEAST_ON_WRITE BIT(4)
 #define ZX_VMO_CHILD_NO_WRITE		BIT(5)
+
+/* VMARs */
+#define ZX_VM_PERM_READ			BIT(0)
+#define ZX_VM_PERM_WRITE		BIT(1)
+#define ZX_VM_PERM_EXECUTE		BIT(2)
+#define ZX_VM_SPECIFIC			BIT(4)
+#define ZX_VM_SPECIFIC_OVERWRITE	BIT(5)
+#define ZX_VM_MAP_RANGE			BIT(10)
+#define ZX_VM_ALLOW_FAULTS		BIT(12)
 
 /* Channels */
 #define ZX_CHANNEL_MAX_MSG_BYTES	65536

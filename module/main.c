@@ -62,6 +62,9 @@ union zx_ioc_args {
 	struct zx_ioc_channel_read channel_read;
 	struct zx_ioc_channel_call channel_call;
 	struct zx_ioc_handle_fd handle_fd;
+	struct zx_ioc_vmar_root vmar_root;
+	struct zx_ioc_vmar_map vmar_map;
+	struct zx_ioc_vmar_range vmar_range;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -202,6 +205,18 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case ZX_IOC_OBJECT_WAIT_ASYNC:
 		status = ZX_CALL(wait_async, zx_sys_object_wait_async);
+		break;
+	case ZX_IOC_VMAR_ROOT:
+		status = ZX_CALL(vmar_root, zx_sys_vmar_root);
+		break;
+	case ZX_IOC_VMAR_MAP:
+		status = ZX_CALL(vmar_map, zx_sys_vmar_map);
+		break;
+	case ZX_IOC_VMAR_UNMAP:
+		status = ZX_CALL(vmar_range, zx_sys_vmar_unmap);
+		break;
+	case ZX_IOC_VMAR_PROTECT:
+		status = ZX_CALL(vmar_range, zx_sys_vmar_protect);
 		break;
 	case ZX_IOC_HANDLE_TO_FD:
 		status = ZX_CALL(handle_fd, zx_sys_handle_to_fd);

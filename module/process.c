@@ -57,6 +57,8 @@ err_free:
 void zx_process_release(struct zx_process *proc)
 {
 	zx_handle_table_destroy(proc);
+	if (proc->root_vmar)
+		zx_object_put(proc->root_vmar);
 	zx_job_put(proc->job);
 	put_pid(proc->tgid);
 	kfree(proc);
@@ -70,6 +72,27 @@ int zx_process_check_policy(struct zx_process *proc, u32 condition)
 	if (action == ZX_POL_ACTION_ALLOW)
 		return ZX_OK;
 	return ZX_ERR_ACCESS_DENIED;
+}
+
+/* zx_vmar_root_self(): the root VMAR, made on first use. */
+int zx_sys_vmar_root(struct zx_process *proc, struct zx_ioc_vmar_root *a)
+{
+	struct zx_object *vmar = READ_ONCE(proc->root_vmar);
+	int status;
+
+	if (a->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	if (!vmar) {
+		vmar = zx_vmar_create_root(&status);
+		if (!vmar)
+			return status;
+		if (cmpxchg(&proc->root_vmar, NULL, vmar)) {
+			zx_object_put(vmar);
+			vmar = READ_ONCE(proc->root_vmar);
+		}
+	}
+	return zx_handle_install_user(proc, vmar, ZX_DEFAULT_VMAR_RIGHTS | ZX_RIGHT_READ |
+				      ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE, a->out);
 }
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a)

@@ -129,6 +129,43 @@ DEFINE_EVENT(zx_channel_class, zx_channel_read,
 	TP_PROTO(u64 koid, u32 bytes, u32 handles),
 	TP_ARGS(koid, bytes, handles));
 
+TRACE_EVENT(zx_vmar_map,
+	TP_PROTO(u64 vmar, u64 vmo, u64 addr, u64 len, u32 perms),
+	TP_ARGS(vmar, vmo, addr, len, perms),
+	TP_STRUCT__entry(
+		__field(u64, vmar)
+		__field(u64, vmo)
+		__field(u64, addr)
+		__field(u64, len)
+		__field(u32, perms)
+	),
+	TP_fast_assign(
+		__entry->vmar = vmar;
+		__entry->vmo = vmo;
+		__entry->addr = addr;
+		__entry->len = len;
+		__entry->perms = perms;
+	),
+	TP_printk("vmar=%llu vmo=%llu addr=0x%llx len=%llu perms=0x%x", __entry->vmar,
+		  __entry->vmo, __entry->addr, __entry->len, __entry->perms)
+);
+
+TRACE_EVENT(zx_vmar_unmap,
+	TP_PROTO(u64 vmar, u64 addr, u64 len),
+	TP_ARGS(vmar, addr, len),
+	TP_STRUCT__entry(
+		__field(u64, vmar)
+		__field(u64, addr)
+		__field(u64, len)
+	),
+	TP_fast_assign(
+		__entry->vmar = vmar;
+		__entry->addr = addr;
+		__entry->len = len;
+	),
+	TP_printk("vmar=%llu addr=0x%llx len=%llu", __entry->vmar, __entry->addr, __entry->len)
+);
+
 #endif /* _ZIRCON_TRACE_H */
 
 #undef TRACE_INCLUDE_PATH

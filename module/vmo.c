@@ -51,6 +51,12 @@ struct zx_vmo {
 
 static const struct zx_object_ops zx_vmo_ops;
 
+/* The shmem file behind a VMO object (the caller knows it is a VMO). */
+struct file *zx_vmo_file(struct zx_object *obj)
+{
+	return container_of(obj, struct zx_vmo, base)->file;
+}
+
 static struct zx_vmo *to_vmo(struct zx_object *obj)
 {
 	return container_of(obj, struct zx_vmo, base);

@@ -174,6 +174,7 @@ struct zx_process {
 	u8 policy[ZX_POL_MAX];		/* immutable: captured job policy */
 	u32 default_job;		/* immutable: handle value */
 	u64 koid;			/* immutable */
+	struct zx_object *root_vmar;	/* set once (cmpxchg), holds a reference */
 };
 
 struct zx_process *zx_process_open(void);
@@ -222,6 +223,9 @@ struct zx_ioc_channel_write;
 struct zx_ioc_channel_read;
 struct zx_ioc_channel_call;
 struct zx_ioc_handle_fd;
+struct zx_ioc_vmar_map;
+struct zx_ioc_vmar_range;
+struct zx_ioc_vmar_root;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -259,6 +263,12 @@ int zx_sys_channel_read(struct zx_process *proc, struct zx_ioc_channel_read *a, 
 int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a);
 int zx_sys_handle_to_fd(struct zx_process *proc, struct zx_ioc_handle_fd *a);
 int zx_sys_fd_to_handle(struct zx_process *proc, struct zx_ioc_handle_fd *a);
+int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a);
+int zx_sys_vmar_unmap(struct zx_process *proc, struct zx_ioc_vmar_range *a);
+int zx_sys_vmar_protect(struct zx_process *proc, struct zx_ioc_vmar_range *a);
+int zx_sys_vmar_root(struct zx_process *proc, struct zx_ioc_vmar_root *a);
+struct zx_object *zx_vmar_create_root(int *status);
+struct file *zx_vmo_file(struct zx_object *obj);
 void zx_channel_flush(void);
 void zx_channel_exit(void);
 

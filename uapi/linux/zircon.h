@@ -296,6 +296,32 @@ struct zx_ioc_handle_fd {
 	__u64 out;
 };
 
+/* ZX_IOC_VMAR_ROOT: zx_vmar_root_self(). */
+struct zx_ioc_vmar_root {
+	__u64 out;		/* zx_handle_t * */
+	__u64 reserved;
+};
+
+/* ZX_IOC_VMAR_MAP */
+struct zx_ioc_vmar_map {
+	__u32 handle;
+	__u32 options;		/* ZX_VM_* */
+	__u64 vmar_offset;
+	__u32 vmo;
+	__u32 reserved;
+	__u64 vmo_offset;
+	__u64 len;
+	__u64 out;		/* zx_vaddr_t * */
+};
+
+/* ZX_IOC_VMAR_UNMAP (options must be 0), ZX_IOC_VMAR_PROTECT (options: perms) */
+struct zx_ioc_vmar_range {
+	__u32 handle;
+	__u32 options;
+	__u64 addr;
+	__u64 len;
+};
+
 #define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
 #define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
 #define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
@@ -316,6 +342,10 @@ struct zx_ioc_handle_fd {
 #define ZX_IOC_EVENT_CREATE		_IOW(ZX_IOC_MAGIC, 0x40, struct zx_ioc_event_create)
 #define ZX_IOC_HANDLE_TO_FD		_IOW(ZX_IOC_MAGIC, 0x14, struct zx_ioc_handle_fd)
 #define ZX_IOC_FD_TO_HANDLE		_IOW(ZX_IOC_MAGIC, 0x15, struct zx_ioc_handle_fd)
+#define ZX_IOC_VMAR_ROOT		_IOW(ZX_IOC_MAGIC, 0x80, struct zx_ioc_vmar_root)
+#define ZX_IOC_VMAR_MAP			_IOW(ZX_IOC_MAGIC, 0x81, struct zx_ioc_vmar_map)
+#define ZX_IOC_VMAR_UNMAP		_IOW(ZX_IOC_MAGIC, 0x82, struct zx_ioc_vmar_range)
+#define ZX_IOC_VMAR_PROTECT		_IOW(ZX_IOC_MAGIC, 0x83, struct zx_ioc_vmar_range)
 #define ZX_IOC_CHANNEL_CREATE		_IOW(ZX_IOC_MAGIC, 0x70, struct zx_ioc_channel_create)
 #define ZX_IOC_CHANNEL_WRITE		_IOW(ZX_IOC_MAGIC, 0x71, struct zx_ioc_channel_write)
 #define ZX_IOC_CHANNEL_READ		_IOW(ZX_IOC_MAGIC, 0x72, struct zx_ioc_channel_read)

@@ -14,6 +14,11 @@ extern "C" {
 // module is not loaded; closing it makes it invalid for good.
 zx_handle_t zx_job_default(void);
 
+// The calling process's root VMAR: its Linux address space within Zircon's
+// user range (see Documentation/zircon/design.rst).  The same handle every
+// time; ZX_HANDLE_INVALID when the module is not loaded.
+zx_handle_t zx_vmar_root_self(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -52,6 +52,14 @@ zx_status_t zx_vmo_create_child(zx_handle_t handle, uint32_t options, uint64_t o
                                 uint64_t size, zx_handle_t* out);
 zx_status_t zx_vmo_replace_as_executable(zx_handle_t handle, zx_handle_t vmex, zx_handle_t* out);
 
+// VMARs (the calling process's own address space for now).
+zx_status_t zx_vmar_map(zx_handle_t handle, zx_vm_option_t options, size_t vmar_offset,
+                        zx_handle_t vmo, uint64_t vmo_offset, size_t len,
+                        zx_vaddr_t* mapped_addr);
+zx_status_t zx_vmar_unmap(zx_handle_t handle, zx_vaddr_t addr, size_t len);
+zx_status_t zx_vmar_protect(zx_handle_t handle, zx_vm_option_t options, zx_vaddr_t addr,
+                            size_t len);
+
 // Channels.
 zx_status_t zx_channel_create(uint32_t options, zx_handle_t* out0, zx_handle_t* out1);
 zx_status_t zx_channel_write(zx_handle_t handle, uint32_t options, const void* bytes,

@@ -123,6 +123,21 @@ typedef struct zx_wait_item {
   zx_signals_t pending;
 } zx_wait_item_t;
 
+// VMAR and mapping options.
+#define ZX_VM_PERM_READ          ((zx_vm_option_t)1u << 0)
+#define ZX_VM_PERM_WRITE         ((zx_vm_option_t)1u << 1)
+#define ZX_VM_PERM_EXECUTE       ((zx_vm_option_t)1u << 2)
+#define ZX_VM_COMPACT            ((zx_vm_option_t)1u << 3)
+#define ZX_VM_SPECIFIC           ((zx_vm_option_t)1u << 4)
+#define ZX_VM_SPECIFIC_OVERWRITE ((zx_vm_option_t)1u << 5)
+#define ZX_VM_CAN_MAP_SPECIFIC   ((zx_vm_option_t)1u << 6)
+#define ZX_VM_CAN_MAP_READ       ((zx_vm_option_t)1u << 7)
+#define ZX_VM_CAN_MAP_WRITE      ((zx_vm_option_t)1u << 8)
+#define ZX_VM_CAN_MAP_EXECUTE    ((zx_vm_option_t)1u << 9)
+#define ZX_VM_MAP_RANGE          ((zx_vm_option_t)1u << 10)
+#define ZX_VM_REQUIRE_NON_RESIZABLE ((zx_vm_option_t)1u << 11)
+#define ZX_VM_ALLOW_FAULTS       ((zx_vm_option_t)1u << 12)
+
 // VMOs.
 #define ZX_VMO_RESIZABLE     ((uint32_t)1u << 1)
 #define ZX_VMO_DISCARDABLE   ((uint32_t)1u << 2)

@@ -40,6 +40,11 @@ typedef struct zx_info_handle_basic {
   uint8_t padding1[4];
 } zx_info_handle_basic_t;
 
+typedef struct zx_info_vmar {
+  uintptr_t base;
+  size_t len;
+} zx_info_vmar_t;
+
 typedef struct zx_info_job {
   int64_t return_code;
   bool exited;
