@@ -65,6 +65,7 @@ union zx_ioc_args {
 	struct zx_ioc_vmar_root vmar_root;
 	struct zx_ioc_vmar_map vmar_map;
 	struct zx_ioc_vmar_range vmar_range;
+	struct zx_ioc_vmar_allocate vmar_allocate;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -217,6 +218,12 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case ZX_IOC_VMAR_PROTECT:
 		status = ZX_CALL(vmar_range, zx_sys_vmar_protect);
+		break;
+	case ZX_IOC_VMAR_ALLOCATE:
+		status = ZX_CALL(vmar_allocate, zx_sys_vmar_allocate);
+		break;
+	case ZX_IOC_VMAR_DESTROY:
+		status = ZX_CALL(handle, zx_sys_vmar_destroy);
 		break;
 	case ZX_IOC_HANDLE_TO_FD:
 		status = ZX_CALL(handle_fd, zx_sys_handle_to_fd);

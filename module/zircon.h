@@ -226,6 +226,7 @@ struct zx_ioc_handle_fd;
 struct zx_ioc_vmar_map;
 struct zx_ioc_vmar_range;
 struct zx_ioc_vmar_root;
+struct zx_ioc_vmar_allocate;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -267,6 +268,8 @@ int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a);
 int zx_sys_vmar_unmap(struct zx_process *proc, struct zx_ioc_vmar_range *a);
 int zx_sys_vmar_protect(struct zx_process *proc, struct zx_ioc_vmar_range *a);
 int zx_sys_vmar_root(struct zx_process *proc, struct zx_ioc_vmar_root *a);
+int zx_sys_vmar_allocate(struct zx_process *proc, struct zx_ioc_vmar_allocate *a);
+int zx_sys_vmar_destroy(struct zx_process *proc, struct zx_ioc_handle *a);
 struct zx_object *zx_vmar_create_root(int *status);
 struct file *zx_vmo_file(struct zx_object *obj);
 void zx_channel_flush(void);

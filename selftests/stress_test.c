@@ -164,6 +164,65 @@ static void *messenger(void *arg)
 	return NULL;
 }
 
+/* Two threads share a sub-region: allocate, map, unmap and destroy in it. */
+static _Atomic zx_handle_t region;
+static atomic_int done_vmar;
+
+static void *vmar_churn(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+	zx_handle_t vmo;
+
+	expect(zx_vmo_create(4096 * 4, 0, &vmo), 0, 0, 0);
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_handle_t r = atomic_load(&region), sub;
+		zx_vaddr_t addr, base;
+
+		atomic_fetch_add(&done_vmar, 1);
+		switch (next_rand(&seed) % 4) {
+		case 0:
+			/* Not touched: the other thread may unmap it at once. */
+			expect(zx_vmar_map(r, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, vmo, 0, 4096,
+					   &addr), ZX_ERR_BAD_STATE, ZX_ERR_NO_RESOURCES,
+			       ZX_ERR_BAD_HANDLE);
+			break;
+		case 1:
+			if (zx_vmar_allocate(r, ZX_VM_CAN_MAP_READ, 0, 4096 * 2, &sub, &base) ==
+			    ZX_OK) {
+				expect(zx_vmar_map(sub, ZX_VM_PERM_READ, 0, vmo, 0, 4096, &addr),
+				       ZX_ERR_BAD_STATE, 0, 0);
+				expect(zx_vmar_destroy(sub), ZX_ERR_BAD_STATE, 0, 0);
+				zx_handle_close(sub);
+			}
+			break;
+		case 2: {
+			zx_info_vmar_t info;
+
+			if (zx_object_get_info(r, ZX_INFO_VMAR, &info, sizeof(info), NULL, NULL) == ZX_OK)
+				expect(zx_vmar_unmap(r, info.base + 4096 * (next_rand(&seed) % 64),
+						     4096 * 2),
+				       ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, ZX_ERR_INVALID_ARGS);
+			break;
+		}
+		default:
+			if (next_rand(&seed) % 64 == 0) {
+				zx_handle_t fresh, old;
+
+				if (zx_vmar_allocate(zx_vmar_root_self(), ZX_VM_CAN_MAP_READ |
+						     ZX_VM_CAN_MAP_WRITE, 0, 4096 * 64, &fresh,
+						     &base) == ZX_OK) {
+					old = atomic_exchange(&region, fresh);
+					expect(zx_vmar_destroy(old), ZX_ERR_BAD_STATE, 0, 0);
+					zx_handle_close(old);
+				}
+			}
+			break;
+		}
+	}
+	zx_handle_close(vmo);
+	return NULL;
+}
+
 static _Atomic zx_handle_t tree;
 
 static void *job_builder(void *arg)
@@ -209,16 +268,26 @@ TEST(concurrent_handles_waits_and_kills)
 {
 	void *(*fns[])(void *) = { churn, churn, churn, waiter, waiter, signaller,
 				   job_builder, job_builder, job_killer, async_waiter,
-				   async_waiter, messenger };
+				   async_waiter, messenger, vmar_churn, vmar_churn };
 	pthread_t t[sizeof(fns) / sizeof(fns[0])];
 	int objects, handles;
 	zx_handle_t first;
 
 	ASSERT_NE(ZX_HANDLE_INVALID, zx_job_default());
+	/* Made on first use, and kept until the process exits. */
+	ASSERT_NE(ZX_HANDLE_INVALID, zx_vmar_root_self());
 	objects = zx_test_live("objects");
 	handles = zx_test_live("handles");
 	ASSERT_EQ(ZX_OK, zx_job_create(zx_job_default(), 0, &first));
 	atomic_store(&tree, first);
+	{
+		zx_handle_t r;
+		zx_vaddr_t base;
+
+		ASSERT_EQ(ZX_OK, zx_vmar_allocate(zx_vmar_root_self(), ZX_VM_CAN_MAP_READ |
+						  ZX_VM_CAN_MAP_WRITE, 0, 4096 * 64, &r, &base));
+		atomic_store(&region, r);
+	}
 	stop_at = zx_clock_get_monotonic() + RUN_NS;
 	for (size_t i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
 		ASSERT_EQ(0, pthread_create(&t[i], NULL, fns[i], (void *)(uintptr_t)(i * 7919 + 1)));
@@ -227,7 +296,8 @@ TEST(concurrent_handles_waits_and_kills)
 
 	TH_LOG("churn %d, waits %d (%d cancelled by a close), signals %d, job trees %d, kills %d",
 	       done_churn, done_waits, canceled, done_signals, done_jobs, done_kills);
-	TH_LOG("async waits %d, packets %d, channel messages %d", done_async, packets, done_msgs);
+	TH_LOG("async waits %d, packets %d, channel messages %d, vmar ops %d", done_async, packets,
+	       done_msgs, done_vmar);
 	ASSERT_EQ(0, atomic_load(&unexpected));
 	/* Every kind of thread got real work done. */
 	ASSERT_GT(done_churn, 100);
@@ -238,9 +308,12 @@ TEST(concurrent_handles_waits_and_kills)
 	ASSERT_GT(done_async, 100);
 	ASSERT_GT(packets, 10);
 	ASSERT_GT(done_msgs, 100);
+	ASSERT_GT(done_vmar, 100);
 	for (int i = 0; i < SLOTS; i++)
 		zx_handle_close(atomic_load(&slots[i]));
 	zx_handle_close(atomic_load(&tree));
+	zx_vmar_destroy(atomic_load(&region));
+	zx_handle_close(atomic_load(&region));
 	ASSERT_EQ(objects, zx_test_live("objects"));
 	ASSERT_EQ(handles, zx_test_live("handles"));
 }

@@ -5,6 +5,7 @@
  * between mappings and processes; and that memory the VMAR did not map is
  * never touched.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdint.h>
 #include <sys/mman.h>
@@ -335,6 +336,195 @@ TEST(vmar_of_another_process_is_not_supported_yet)
 	ASSERT_EQ(0, WEXITSTATUS(status));
 	zx_handle_close(dup);
 	zx_handle_close(v);
+}
+
+static int valid_handle(zx_handle_t h)
+{
+	return zx_object_get_info(h, ZX_INFO_HANDLE_VALID, NULL, 0, NULL, NULL) == ZX_OK;
+}
+
+/* Is [addr, addr + len) taken (by anything) in the Linux address space? */
+static int taken(zx_vaddr_t addr, size_t len)
+{
+	void *p = mmap((void *)addr, len, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS |
+		       MAP_FIXED_NOREPLACE, -1, 0);
+
+	if (p == MAP_FAILED)
+		return errno == EEXIST;
+	munmap(p, len);
+	return 0;
+}
+
+#define CAN_RW (ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE)
+
+TEST(sub_region_places_and_reserves)
+{
+	zx_handle_t root = zx_vmar_root_self(), child, v = vmo(PAGE * 4);
+	zx_vaddr_t base, a, b;
+	zx_info_vmar_t info;
+
+	ASSERT_EQ(ZX_OK, zx_vmar_allocate(root, CAN_RW | ZX_VM_CAN_MAP_SPECIFIC, 0, PAGE * 8,
+					  &child, &base));
+	ASSERT_EQ(ZX_OK, zx_object_get_info(child, ZX_INFO_VMAR, &info, sizeof(info), NULL, NULL));
+	ASSERT_EQ(base, info.base);
+	ASSERT_EQ(PAGE * 8, info.len);
+	ASSERT_EQ(ZX_DEFAULT_VMAR_RIGHTS | ZX_RIGHT_READ | ZX_RIGHT_WRITE,
+		  zx_test_basic(child).rights);
+	/* The whole range is reserved against Linux's own placement. */
+	ASSERT_TRUE(taken(base, PAGE));
+	ASSERT_TRUE(taken(base + PAGE * 7, PAGE));
+	ASSERT_TRUE(faults((char *)base, 0));
+
+	/* First fit, then exactly where asked. */
+	ASSERT_EQ(ZX_OK, zx_vmar_map(child, RW, 0, v, 0, PAGE * 2, &a));
+	ASSERT_EQ(base, a);
+	ASSERT_EQ(ZX_OK, zx_vmar_map(child, RW | ZX_VM_SPECIFIC, PAGE * 4, v, PAGE * 2, PAGE * 2,
+				     &b));
+	ASSERT_EQ(base + PAGE * 4, b);
+	strcpy((char *)a, "front");
+	ASSERT_EQ(ZX_OK, zx_vmo_write(v, "back", PAGE * 2, 5));
+	ASSERT_STREQ("back", (char *)b);
+	ASSERT_EQ(ZX_ERR_ALREADY_EXISTS, zx_vmar_map(child, RW | ZX_VM_SPECIFIC, PAGE, v, 0,
+						     PAGE * 2, &a));
+	ASSERT_EQ(ZX_ERR_NO_RESOURCES, zx_vmar_map(child, RW, 0, v, 0, PAGE * 3, &a));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_vmar_map(child, ZX_VM_PERM_READ | ZX_VM_PERM_EXECUTE,
+						    0, v, 0, PAGE, &a));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_vmar_map(child, RW | ZX_VM_SPECIFIC, PAGE * 8, v, 0,
+						   PAGE, &a));
+
+	/* Unmapping puts the reservation back. */
+	ASSERT_EQ(ZX_OK, zx_vmar_unmap(child, base, PAGE * 2));
+	ASSERT_TRUE(faults((char *)base, 0));
+	ASSERT_TRUE(taken(base, PAGE));
+	/* Destroying gives the range back to Linux and ends the region. */
+	ASSERT_EQ(ZX_OK, zx_vmar_destroy(child));
+	ASSERT_FALSE(taken(base, PAGE * 8));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_destroy(child));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_map(child, RW, 0, v, 0, PAGE, &a));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_unmap(child, base, PAGE));
+	zx_handle_close(child);
+	zx_handle_close(v);
+}
+
+TEST(nested_regions)
+{
+	zx_handle_t root = zx_vmar_root_self(), outer, inner, v = vmo(PAGE);
+	zx_vaddr_t obase, ibase, a;
+
+	ASSERT_EQ(ZX_OK, zx_vmar_allocate(root, CAN_RW | ZX_VM_CAN_MAP_SPECIFIC, 0, PAGE * 16,
+					  &outer, &obase));
+	/* Children are bounded by their parent. */
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_vmar_allocate(outer, ZX_VM_CAN_MAP_EXECUTE, 0, PAGE,
+							 &inner, &ibase));
+	ASSERT_EQ(ZX_OK, zx_vmar_allocate(outer, ZX_VM_CAN_MAP_READ | ZX_VM_SPECIFIC, PAGE * 8,
+					  PAGE * 4, &inner, &ibase));
+	ASSERT_EQ(obase + PAGE * 8, ibase);
+	/* No SPECIFIC inside a region without CAN_MAP_SPECIFIC. */
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_vmar_map(inner, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 0, v,
+						    0, PAGE, &a));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_vmar_map(inner, RW, 0, v, 0, PAGE, &a));
+	ASSERT_EQ(ZX_OK, zx_vmar_map(inner, ZX_VM_PERM_READ, 0, v, 0, PAGE, &a));
+	ASSERT_EQ(ibase, a);
+	/* The sibling space in the parent is taken by the child. */
+	ASSERT_EQ(ZX_ERR_ALREADY_EXISTS, zx_vmar_map(outer, RW | ZX_VM_SPECIFIC, PAGE * 9, v, 0,
+						     PAGE, &a));
+	ASSERT_EQ(ZX_ERR_ALREADY_EXISTS, zx_vmar_allocate(outer, ZX_VM_CAN_MAP_READ |
+							  ZX_VM_SPECIFIC, PAGE * 10, PAGE,
+							  &v, &a));
+	/* An unmap across a child's edge is refused; one covering it ends it. */
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_vmar_unmap(outer, obase + PAGE * 7, PAGE * 2));
+	ASSERT_EQ(ZX_OK, zx_vmar_unmap(outer, obase + PAGE * 8, PAGE * 4));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_map(inner, ZX_VM_PERM_READ, 0, v, 0, PAGE, &a));
+	ASSERT_TRUE(faults((char *)ibase, 0));
+	ASSERT_TRUE(taken(ibase, PAGE));	/* still the outer region's */
+	ASSERT_EQ(ZX_OK, zx_vmar_destroy(outer));
+	ASSERT_FALSE(taken(obase, PAGE * 16));
+	zx_handle_close(inner);
+	zx_handle_close(outer);
+	zx_handle_close(v);
+}
+
+TEST(region_outlives_its_handle)
+{
+	zx_handle_t root = zx_vmar_root_self(), child, v = vmo(PAGE);
+	zx_vaddr_t base, a;
+
+	ASSERT_EQ(ZX_OK, zx_vmar_allocate(root, CAN_RW, 0, PAGE * 2, &child, &base));
+	ASSERT_EQ(ZX_OK, zx_vmar_map(child, RW, 0, v, 0, PAGE, &a));
+	strcpy((char *)a, "stays");
+	ASSERT_EQ(ZX_OK, zx_handle_close(child));
+	ASSERT_STREQ("stays", (char *)a);
+	ASSERT_TRUE(taken(base + PAGE, PAGE));
+	/* It goes with an unmap of the parent that covers it. */
+	ASSERT_EQ(ZX_OK, zx_vmar_unmap(root, base, PAGE * 2));
+	ASSERT_FALSE(taken(base, PAGE * 2));
+	zx_handle_close(v);
+}
+
+TEST(allocate_and_destroy_errors)
+{
+	zx_handle_t root = zx_vmar_root_self(), child, weak, ev = zx_test_event();
+	char *anon = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	zx_vaddr_t addr;
+
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_vmar_allocate(root, CAN_RW, 0, 0, &child, &addr));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_vmar_allocate(root, ZX_VM_PERM_READ, 0, PAGE, &child,
+							&addr));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_vmar_allocate(root, CAN_RW, PAGE, PAGE, &child, &addr));
+	ASSERT_EQ(ZX_ERR_ALREADY_EXISTS, zx_vmar_allocate(root, CAN_RW | ZX_VM_SPECIFIC,
+							  (uintptr_t)anon - 0x200000, PAGE,
+							  &child, &addr));
+	ASSERT_EQ(ZX_ERR_WRONG_TYPE, zx_vmar_allocate(ev, CAN_RW, 0, PAGE, &child, &addr));
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(root, ZX_DEFAULT_VMAR_RIGHTS | ZX_RIGHT_READ, &weak));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_vmar_allocate(weak, CAN_RW, 0, PAGE, &child, &addr));
+	ASSERT_EQ(ZX_ERR_NOT_SUPPORTED, zx_vmar_destroy(root));
+	ASSERT_EQ(ZX_OK, zx_vmar_allocate(root, ZX_VM_CAN_MAP_READ, 0, PAGE, &child, &addr));
+	zx_handle_close(weak);
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(child, ZX_RIGHT_INSPECT, &weak));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_vmar_destroy(weak));
+	ASSERT_EQ(ZX_ERR_WRONG_TYPE, zx_vmar_destroy(ev));
+	/* A bad out pointer leaves no region behind. */
+	{
+		int objects = zx_test_live("objects");
+		zx_handle_t lost;
+
+		ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_vmar_allocate(root, CAN_RW, 0, PAGE, &lost,
+								(zx_vaddr_t *)8));
+		ASSERT_EQ(objects, zx_test_live("objects"));
+		ASSERT_FALSE(valid_handle(lost));
+	}
+	ASSERT_EQ(ZX_OK, zx_vmar_destroy(child));
+	zx_handle_close(child);
+	zx_handle_close(weak);
+	zx_handle_close(ev);
+	munmap(anon, PAGE);
+}
+
+TEST(deep_tree_is_destroyed_without_recursion)
+{
+	zx_handle_t root = zx_vmar_root_self(), top, cur, next;
+	zx_vaddr_t base, addr;
+	int objects, depth;
+
+	objects = zx_test_live("objects");
+	ASSERT_EQ(ZX_OK, zx_vmar_allocate(root, ZX_VM_CAN_MAP_READ, 0, PAGE * 4, &top, &base));
+	cur = top;
+	for (depth = 0; depth < 1000; depth++) {
+		ASSERT_EQ(ZX_OK, zx_vmar_allocate(cur, ZX_VM_CAN_MAP_READ, 0, PAGE * 4, &next,
+						  &addr));
+		ASSERT_EQ(base, addr);
+		if (cur != top)
+			zx_handle_close(cur);	/* the parent keeps it */
+		cur = next;
+	}
+	ASSERT_EQ(objects + 1001, zx_test_live("objects"));
+	ASSERT_EQ(ZX_OK, zx_vmar_destroy(top));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_allocate(cur, ZX_VM_CAN_MAP_READ, 0, PAGE, &next,
+						     &addr));
+	zx_handle_close(cur);
+	zx_handle_close(top);
+	ASSERT_EQ(objects, zx_test_live("objects"));
+	ASSERT_FALSE(taken(base, PAGE * 4));
 }
 
 TEST_HARNESS_MAIN

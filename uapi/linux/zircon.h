@@ -44,7 +44,7 @@ struct zx_ioc_root_job {
 	__u64 reserved;
 };
 
-/* ZX_IOC_TASK_KILL */
+/* ZX_IOC_TASK_KILL, ZX_IOC_VMAR_DESTROY */
 struct zx_ioc_handle {
 	__u32 handle;
 	__u32 reserved;
@@ -314,6 +314,16 @@ struct zx_ioc_vmar_map {
 	__u64 out;		/* zx_vaddr_t * */
 };
 
+/* ZX_IOC_VMAR_ALLOCATE */
+struct zx_ioc_vmar_allocate {
+	__u32 handle;
+	__u32 options;		/* ZX_VM_CAN_MAP_*, ZX_VM_SPECIFIC, ZX_VM_COMPACT */
+	__u64 offset;
+	__u64 size;
+	__u64 out;		/* zx_handle_t * */
+	__u64 out_addr;		/* zx_vaddr_t * */
+};
+
 /* ZX_IOC_VMAR_UNMAP (options must be 0), ZX_IOC_VMAR_PROTECT (options: perms) */
 struct zx_ioc_vmar_range {
 	__u32 handle;
@@ -346,6 +356,8 @@ struct zx_ioc_vmar_range {
 #define ZX_IOC_VMAR_MAP			_IOW(ZX_IOC_MAGIC, 0x81, struct zx_ioc_vmar_map)
 #define ZX_IOC_VMAR_UNMAP		_IOW(ZX_IOC_MAGIC, 0x82, struct zx_ioc_vmar_range)
 #define ZX_IOC_VMAR_PROTECT		_IOW(ZX_IOC_MAGIC, 0x83, struct zx_ioc_vmar_range)
+#define ZX_IOC_VMAR_ALLOCATE		_IOW(ZX_IOC_MAGIC, 0x84, struct zx_ioc_vmar_allocate)
+#define ZX_IOC_VMAR_DESTROY		_IOW(ZX_IOC_MAGIC, 0x85, struct zx_ioc_handle)
 #define ZX_IOC_CHANNEL_CREATE		_IOW(ZX_IOC_MAGIC, 0x70, struct zx_ioc_channel_create)
 #define ZX_IOC_CHANNEL_WRITE		_IOW(ZX_IOC_MAGIC, 0x71, struct zx_ioc_channel_write)
 #define ZX_IOC_CHANNEL_READ		_IOW(ZX_IOC_MAGIC, 0x72, struct zx_ioc_channel_read)

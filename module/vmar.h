@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * VMARs, shared between vmar.c (the tree of regions) and vmar_map.c (the
+ * mappings and the one seam that changes an address space).
+ *
+ * All VMARs of one address space share one lock, zx_aspace.lock, which
+ * protects every field marked "as" below.  The mm's own locks are taken
+ * inside it (vm_mmap, vm_munmap, find_vma).
+ */
+#ifndef _ZIRCON_VMAR_H
+#define _ZIRCON_VMAR_H
+
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+
+#include "zircon.h"
+
+#define ZX_VMAR_BASE		0x0000000000200000ULL
+#define ZX_VMAR_TOP		0x00007FFFFFFFF000ULL	/* Zircon's end */
+#define ZX_VMAR_RESERVED	(16ULL << 20)		/* kept for the emulation */
+#define ZX_VMAR_END		(ZX_VMAR_TOP - ZX_VMAR_RESERVED)
+
+#define ZX_VM_PERMS	(ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_PERM_EXECUTE)
+#define ZX_VM_CAN_MAP	(ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | \
+			 ZX_VM_CAN_MAP_EXECUTE | ZX_VM_CAN_MAP_SPECIFIC)
+
+struct zx_aspace {
+	refcount_t ref;
+	struct mutex lock;
+	struct mm_struct *mm;		/* immutable: grabbed */
+};
+
+struct zx_vmar {
+	struct zx_object base;
+	struct zx_aspace *as;		/* immutable: holds a reference */
+	bool root;			/* immutable */
+	u64 start, size;		/* immutable */
+	u32 can_map;			/* immutable: ZX_VM_CAN_MAP_* */
+	struct zx_vmar *parent;		/* as: NULL for the root, or once dead */
+	bool dead;			/* as: destroyed */
+	struct list_head maps;		/* as: struct zx_vmar_map, by address */
+	struct list_head children;	/* as: sub-regions, each holding a reference */
+	struct list_head sibling;	/* as: on parent->children */
+};
+
+struct zx_vmar_map {
+	struct list_head node;
+	u64 addr, len;
+	struct zx_object *vmo;		/* holds a reference */
+	u64 offset;			/* into the VMO */
+	u32 perms;			/* ZX_VM_PERM_* now */
+	u32 max_perms;			/* what the rights at map time allow */
+};
+
+static inline struct zx_vmar *to_vmar(struct zx_object *obj)
+{
+	return container_of(obj, struct zx_vmar, base);
+}
+
+static inline u64 zx_vmar_end(struct zx_vmar *v)
+{
+	return v->start + v->size;
+}
+
+/* Permissions a region's CAN_MAP flags allow. */
+static inline u32 zx_can_map_perms(u32 can_map)
+{
+	return (can_map & ZX_VM_CAN_MAP_READ ? ZX_VM_PERM_READ : 0) |
+	       (can_map & ZX_VM_CAN_MAP_WRITE ? ZX_VM_PERM_WRITE : 0) |
+	       (can_map & ZX_VM_CAN_MAP_EXECUTE ? ZX_VM_PERM_EXECUTE : 0);
+}
+
+/* vmar_map.c */
+long zx_vmar_run_mmap(struct zx_vmar *vmar, struct file *file, u64 addr, u64 len,
+		      u32 perms, unsigned long flags, u64 offset);
+int zx_vmar_run_munmap(struct zx_vmar *vmar, u64 addr, u64 len);
+int zx_errno_status(long err);
+bool zx_range_free(struct zx_vmar *v, u64 s, u64 e);
+bool zx_find_gap(struct zx_vmar *v, u64 len, u64 *addr);
+bool zx_vmas_reserved(struct zx_vmar *v, u64 s, u64 e);
+int zx_reserve(struct zx_vmar *v, u64 addr, u64 len, unsigned long flags, u64 *out);
+void zx_vmar_drop_maps(struct zx_vmar *v, u64 s, u64 e);
+void zx_map_free(struct zx_vmar_map *m);
+
+/* vmar.c */
+void zx_vmar_kill_locked(struct zx_vmar *top, struct list_head *reap, bool touch);
+void zx_vmar_reap(struct list_head *reap);
+
+#endif /* _ZIRCON_VMAR_H */
