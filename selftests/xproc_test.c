@@ -2,7 +2,8 @@
 /*
  * Across Zircon processes: handles moved into file descriptors and back
  * (zx_linux_handle_to_fd / zx_linux_fd_to_handle), and two Linux processes
- * that each opened /dev/zircon sharing a VMO and an event over a channel.
+ * that each opened /dev/zircon sharing a VMO (mapped on both sides) and an
+ * event over a channel.
  */
 #include <fcntl.h>
 #include <stdlib.h>
@@ -73,9 +74,17 @@ static int child_main(int chfd)
 	/* The same objects, seen from another process. */
 	if (zx_test_basic(got[0]).koid != koid || zx_test_basic(got[1]).type != ZX_OBJ_TYPE_EVENT)
 		return 12;
-	snprintf(msg, sizeof(msg), "written by pid %d", getpid());
-	if (zx_vmo_write(got[0], msg, 100, strlen(msg) + 1) ||
-	    zx_object_signal(got[1], 0, ZX_USER_SIGNAL_3))
+	/* Write through a mapping of the VMO that came over the channel. */
+	{
+		zx_vaddr_t addr;
+
+		if (zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, got[0],
+				0, 4096, &addr))
+			return 15;
+		snprintf(msg, sizeof(msg), "written by pid %d", getpid());
+		strcpy((char *)addr + 100, msg);
+	}
+	if (zx_object_signal(got[1], 0, ZX_USER_SIGNAL_3))
 		return 13;
 	/* Send the event back; exit without closing anything. */
 	if (zx_channel_write(ch, 0, "ok", 2, &got[1], 1))
@@ -117,6 +126,15 @@ TEST(two_processes_share_a_vmo_and_an_event)
 	ASSERT_EQ(ZX_OK, zx_vmo_read(vmo, text, 100, sizeof(text) - 1));
 	ASSERT_EQ(0, strncmp(text, "written by pid ", 15));
 	ASSERT_EQ(pid, atoi(text + 15));
+	/* And through a mapping on this side. */
+	{
+		zx_vaddr_t addr;
+
+		ASSERT_EQ(ZX_OK, zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ, 0, vmo, 0, 4096,
+					     &addr));
+		ASSERT_STREQ(text, (char *)addr + 100);
+		ASSERT_EQ(ZX_OK, zx_vmar_unmap(zx_vmar_root_self(), addr, 4096));
+	}
 
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	ASSERT_EQ(0, WEXITSTATUS(status));
