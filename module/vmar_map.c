@@ -212,6 +212,36 @@ static bool zx_overlaps(u64 a, u64 alen, u64 s, u64 e)
 	return a < e && s < a + alen;
 }
 
+/*
+ * In a sub-region: is every page of [s, e) still either reservation or one
+ * of @v's recorded mappings?  Anything else means the program changed the
+ * range behind the VMAR's back, and MAP_FIXED must not go there.
+ */
+static bool zx_sub_range_ours(struct zx_vmar *v, u64 s, u64 e)
+{
+	struct zx_vmar_map *m;
+	u64 pos = s, next;
+
+	while (pos < e) {
+		next = e;
+		list_for_each_entry(m, &v->maps, node) {
+			if (m->addr <= pos && pos < m->addr + m->len) {
+				next = min(e, m->addr + m->len);
+				if (!zx_vmas_match(v, pos, next, zx_vmo_file(m->vmo),
+						   m->offset + (pos - m->addr)))
+					return false;
+				break;
+			}
+			if (m->addr > pos)
+				next = min(next, m->addr);
+		}
+		if (list_entry_is_head(m, &v->maps, node) && !zx_vmas_reserved(v, pos, next))
+			return false;
+		pos = next;
+	}
+	return true;
+}
+
 /* Does nothing of @v (mapping or sub-region) overlap [s, e)? */
 bool zx_range_free(struct zx_vmar *v, u64 s, u64 e)
 {
@@ -313,7 +343,9 @@ static int zx_map_place(struct zx_vmar *v, u32 options, u64 offset, u64 len, u64
 			return ZX_OK;
 		}
 		*flags = MAP_FIXED;
-		return zx_find_gap(v, len, addr) ? ZX_OK : ZX_ERR_NO_RESOURCES;
+		if (!zx_find_gap(v, len, addr))
+			return ZX_ERR_NO_RESOURCES;
+		return zx_sub_range_ours(v, *addr, *addr + len) ? ZX_OK : ZX_ERR_BAD_STATE;
 	}
 	if (offset >= v->size || len > v->size - offset)
 		return ZX_ERR_INVALID_ARGS;
@@ -323,7 +355,7 @@ static int zx_map_place(struct zx_vmar *v, u32 options, u64 offset, u64 len, u64
 		if (!v->root && !zx_range_free(v, s, s + len))
 			return ZX_ERR_ALREADY_EXISTS;
 		*flags = v->root ? MAP_FIXED_NOREPLACE : MAP_FIXED;
-		if (!v->root && !zx_vmas_reserved(v, s, s + len))
+		if (!v->root && !zx_sub_range_ours(v, s, s + len))
 			return ZX_ERR_BAD_STATE;	/* changed behind our back */
 		return ZX_OK;
 	}
@@ -341,6 +373,8 @@ static int zx_map_place(struct zx_vmar *v, u32 options, u64 offset, u64 len, u64
 	}
 	if (zx_map_split_range(v, s, s + len))
 		return ZX_ERR_NO_MEMORY;
+	if (!v->root)
+		return zx_sub_range_ours(v, s, s + len) ? ZX_OK : ZX_ERR_BAD_STATE;
 	return zx_maps_still_ours(v, s, s + len) ? ZX_OK : ZX_ERR_ALREADY_EXISTS;
 }
 

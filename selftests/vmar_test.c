@@ -444,6 +444,36 @@ TEST(nested_regions)
 	zx_handle_close(v);
 }
 
+TEST(foreign_memory_inside_a_region_is_never_replaced)
+{
+	zx_handle_t root = zx_vmar_root_self(), child, v = vmo(PAGE);
+	zx_vaddr_t base, a;
+	char *foreign;
+
+	ASSERT_EQ(ZX_OK, zx_vmar_allocate(root, CAN_RW | ZX_VM_CAN_MAP_SPECIFIC, 0, PAGE * 2,
+					  &child, &base));
+	/* The program replaces part of the reservation with its own memory. */
+	foreign = mmap((void *)base, PAGE, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	ASSERT_EQ((void *)base, foreign);
+	strcpy(foreign, "foreign");
+	/* First fit would pick that page: refused rather than clobbered. */
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_map(child, RW, 0, v, 0, PAGE, &a));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_map(child, RW | ZX_VM_SPECIFIC, 0, v, 0, PAGE, &a));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_map(child, RW | ZX_VM_SPECIFIC_OVERWRITE, 0, v, 0,
+						PAGE, &a));
+	ASSERT_STREQ("foreign", foreign);
+	/* The untouched page is still usable. */
+	ASSERT_EQ(ZX_OK, zx_vmar_map(child, RW | ZX_VM_SPECIFIC, PAGE, v, 0, PAGE, &a));
+	ASSERT_EQ(base + PAGE, a);
+	/* Destroying leaves the foreign page alone. */
+	ASSERT_EQ(ZX_OK, zx_vmar_destroy(child));
+	ASSERT_STREQ("foreign", foreign);
+	munmap(foreign, PAGE * 2);
+	zx_handle_close(child);
+	zx_handle_close(v);
+}
+
 TEST(region_outlives_its_handle)
 {
 	zx_handle_t root = zx_vmar_root_self(), child, v = vmo(PAGE);
