@@ -139,6 +139,9 @@ static void zx_channel_detach(struct zx_channel *ch)
 	spin_lock(&ch->pair->lock);
 	peer = ch->peer;
 	ch->peer = NULL;
+	/* Callers blocked on this end: their handle is gone (CANCELED). */
+	list_for_each_entry(c, &ch->callers, node)
+		wake_up_process(c->task);
 	if (peer) {
 		peer->peer = NULL;
 		zx_object_update_signals(&peer->base, ZX_CHANNEL_WRITABLE,
@@ -380,11 +383,12 @@ static int zx_msg_receive(struct zx_process *proc, struct zx_channel_msg *msg,
 		if (etc ? copy_to_user(u64_to_user_ptr(uhandles) + i * sizeof(info), &info,
 				       sizeof(info)) :
 			  put_user(value, (u32 __user *)u64_to_user_ptr(uhandles) + i)) {
-			zx_handle_close(proc, value);
 			status = ZX_ERR_INVALID_ARGS;
+			i++;	/* values[i] was installed: undo it below */
+			break;
 		}
 	}
-	/* On failure undo what was installed; the message's handles go too. */
+	/* On failure undo what was installed, once each; the message's go too. */
 	while (status && i--)
 		zx_handle_close(proc, values[i]);
 	zx_msg_free(msg);
@@ -502,7 +506,12 @@ int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a)
 		if (reply || !ch->peer) {
 			list_del(&caller.node);
 			spin_unlock(&ch->pair->lock);
-			status = reply ? ZX_OK : ZX_ERR_PEER_CLOSED;
+			if (reply)
+				status = ZX_OK;
+			else if (zx_handle_names(proc, a->handle, ref.obj))
+				status = ZX_ERR_PEER_CLOSED;
+			else
+				status = ZX_ERR_CANCELED;	/* our handle was closed */
 			break;
 		}
 		spin_unlock(&ch->pair->lock);

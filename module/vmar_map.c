@@ -460,14 +460,20 @@ int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a)
 		       zx_can_map_perms(v->can_map);
 	zx_map_insert(v, m);
 	m = NULL;
-	if (put_user((u64)ret, (u64 __user *)u64_to_user_ptr(a->out))) {
-		/* Undone, like every call that cannot report what it made. */
-		zx_vmar_drop_maps(v, ret, ret + len);
-		status = ZX_ERR_INVALID_ARGS;
-		goto unlock;
-	}
 	mutex_unlock(&v->as->lock);
 	trace_zx_vmar_map(v->base.koid, oref.obj->koid, ret, len, perms);
+	/*
+	 * Not under the lock: a fault on the out pointer (userfaultfd) must not
+	 * hold every VMAR of the address space.
+	 */
+	if (put_user((u64)ret, (u64 __user *)u64_to_user_ptr(a->out))) {
+		/* Undone, like every call that cannot report what it made. */
+		mutex_lock(&v->as->lock);
+		if (!v->dead && !zx_map_split_range(v, ret, ret + len))
+			zx_vmar_drop_maps(v, ret, ret + len);
+		mutex_unlock(&v->as->lock);
+		status = ZX_ERR_INVALID_ARGS;
+	}
 	goto put_vmo;
 unlock:
 	mutex_unlock(&v->as->lock);

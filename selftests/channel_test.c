@@ -341,6 +341,28 @@ TEST_F(chan, call_sees_peer_closed)
 	self->b = ZX_HANDLE_INVALID;
 }
 
+static void *close_caller_later(void *arg)
+{
+	usleep(30 * 1000);
+	zx_handle_close(*(zx_handle_t *)arg);
+	return NULL;
+}
+
+TEST_F(chan, closing_the_callers_handle_cancels_the_call)
+{
+	char req[8] = "....";
+	zx_channel_call_args_t args = { .wr_bytes = req, .wr_num_bytes = 4 };
+	pthread_t t;
+
+	ASSERT_EQ(0, pthread_create(&t, NULL, close_caller_later, &self->a));
+	ASSERT_EQ(ZX_ERR_CANCELED, zx_channel_call(self->a, 0, ZX_TIME_INFINITE, &args, NULL,
+						   NULL));
+	pthread_join(t, NULL);
+	self->a = ZX_HANDLE_INVALID;
+	/* The request itself was delivered before the close. */
+	ASSERT_EQ(ZX_OK, zx_channel_read(self->b, 0, req, NULL, sizeof(req), 0, NULL, NULL));
+}
+
 TEST_F(chan, wait_async_on_readable)
 {
 	zx_handle_t port;
