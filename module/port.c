@@ -15,13 +15,15 @@
  * goes, zx_port_destroy detaches every armed entry: it unlinks the entry
  * from the port under the port lock, then from the object under the
  * object's lock.  An observer callback runs entirely under the object's
- * lock and checks the entry's state under the port lock, so once the
- * object's lock has been taken and released no callback can still be using
- * the entry or the port.  zx_port_cancel and the close of the handle an
+ * lock and touches the port only under the port lock (it wakes waiters
+ * before unlocking), so once zx_port_destroy has held the port lock no
+ * callback of a fired entry uses the port, and once it has taken and
+ * released an armed entry's object lock none uses that entry.  zx_port_cancel and the close of the handle an
  * async wait was made through retire entries the same way.
  *
- * Lock order: zx_object.lock (of a watched object), then zx_port.lock.
- * Both are irq-safe spinlocks; nothing sleeps under them.
+ * Lock order: zx_object.lock (of a watched object), then zx_port.lock, then
+ * the port's wait-queue lock.  All are irq-safe spinlocks; nothing sleeps
+ * under them.
  */
 
 #include <linux/hrtimer.h>
@@ -138,8 +140,12 @@ static void zx_port_notify(struct zx_observer *ob, u32 signals, bool canceled)
 	if (e->options & ZX_WAIT_ASYNC_TIMESTAMP)
 		e->pkt.signal.timestamp = ktime_get_ns();
 	list_add_tail(&e->node, &port->queue);
-	spin_unlock_irqrestore(&port->lock, flags);
+	/*
+	 * Wake under the port lock: the entry holds no reference on the port,
+	 * and zx_port_destroy may free it as soon as the lock is dropped.
+	 */
 	wake_up(&port->wq);
+	spin_unlock_irqrestore(&port->lock, flags);
 }
 
 int zx_sys_port_create(struct zx_process *proc, struct zx_ioc_port_create *a)
