@@ -33,8 +33,6 @@
 #include "zircon.h"
 
 #define ZX_JOB_MAX_DEPTH	32
-#define ZX_POL_EXPLICIT		0x80
-#define ZX_POL_ACTION_BITS	0x07
 
 struct zx_job {
 	struct zx_object base;

@@ -67,9 +67,10 @@ void zx_process_release(struct zx_process *proc)
 /* Check a ZX_POL_NEW_* condition against the policy this process captured. */
 int zx_process_check_policy(struct zx_process *proc, u32 condition)
 {
-	u8 action = proc->policy[condition] & 0x07;
+	u8 action = proc->policy[condition] & ZX_POL_ACTION_BITS;
 
-	if (action == ZX_POL_ACTION_ALLOW)
+	/* ALLOW_EXCEPTION allows; its debugger exception is not emulated. */
+	if (action == ZX_POL_ACTION_ALLOW || action == ZX_POL_ACTION_ALLOW_EXCEPTION)
 		return ZX_OK;
 	return ZX_ERR_ACCESS_DENIED;
 }

@@ -191,6 +191,13 @@ struct zx_job *zx_job_create_child(struct zx_job *parent, int *status);
 struct zx_object *zx_job_object(struct zx_job *job);
 void zx_job_put(struct zx_job *job);
 void zx_job_copy_policy(struct zx_job *job, u8 policy[ZX_POL_MAX]);
+
+/*
+ * A policy byte per condition: 0 is "default" (allow, may still be set);
+ * otherwise ZX_POL_EXPLICIT | action, final.
+ */
+#define ZX_POL_EXPLICIT		0x80
+#define ZX_POL_ACTION_BITS	0x07
 u64 zx_next_koid(void);
 
 /* ioctl handlers: each takes the copied-in argument block. */
