@@ -21,16 +21,24 @@ SERIES := 6.1 6.12
 RELEASES := $(sort $(foreach s,$(SERIES),$(shell scripts/kernel-release $(s) 2>/dev/null)) \
 	$(if $(wildcard /lib/modules/$(shell uname -r)/build/Makefile),$(shell uname -r)))
 MODULES := $(foreach r,$(RELEASES),build/$(r)/zircon.ko)
-MODULE_SRCS := Kbuild uapi/linux/zircon.h $(wildcard module/*.c module/*.h)
+MODULE_SRCS := Kbuild uapi/linux/zircon.h $(wildcard module/*.c module/*.h module/*.S)
 
 LINUX_SRC := build/linux-src
 KSFT_DIR := $(LINUX_SRC)/tools/testing/selftests
 CHECKPATCH := $(LINUX_SRC)/scripts/checkpatch.pl
 
 ZX_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Ilib/include $(CFLAGS)
-LIB_SRCS := $(wildcard lib/*.c)
+LIB_SRCS := $(filter-out lib/freestanding.c,$(wildcard lib/*.c))
 LIB_HDRS := $(wildcard lib/*.h lib/include/*/*.h lib/include/*/*/*.h) uapi/linux/zircon.h
-LIB_OBJS := $(patsubst lib/%.c,build/lib/%.o,$(LIB_SRCS))
+LIB_OBJS := $(patsubst lib/%.c,build/lib/%.o,$(LIB_SRCS)) build/lib/agent_blob.o
+
+# libzx-freestanding.a: the calls code inside a started process can make.
+FS_SRCS := $(addprefix lib/,handle.c object.c channel.c port.c vmo.c vmar.c job.c status.c \
+	task.c futex.c freestanding.c)
+FS_OBJS := $(patsubst lib/%.c,build/lib-fs/%.o,$(FS_SRCS))
+FS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Ilib/include -O2 -g -ffreestanding -fno-builtin \
+	-fno-tree-loop-distribute-patterns -fno-stack-protector -fPIE -fvisibility=hidden \
+	-fno-asynchronous-unwind-tables -mgeneral-regs-only
 
 TEST_SRCS := $(wildcard selftests/*_test.c)
 TESTS := $(patsubst selftests/%.c,build/selftests/%,$(TEST_SRCS)) build/selftests/trace_workload
@@ -41,7 +49,23 @@ BENCH := build/bench/bench
 
 all: lib selftests samples $(BENCH) modules
 
-lib: lib/libzx.a lib/libzx.so
+lib: lib/libzx.a lib/libzx.so lib/libzx-freestanding.a
+
+# The agent helper, a static program without a C library, goes inside libzx.
+build/lib/zx-agent: lib/agent.S
+	@mkdir -p $(@D)
+	$(CC) -nostdlib -static -Wl,--build-id=none -o $@ $<
+
+build/lib/agent_blob.o: lib/agent_blob.S build/lib/zx-agent
+	$(CC) -c -fPIC -DZX_AGENT_PATH='"$(CURDIR)/build/lib/zx-agent"' -o $@ $<
+
+build/lib-fs/%.o: lib/%.c $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(FS_CFLAGS) -c -o $@ $<
+
+lib/libzx-freestanding.a: $(FS_OBJS)
+	rm -f $@
+	ar rcs $@ $^
 
 build/lib/%.o: lib/%.c $(LIB_HDRS)
 	@mkdir -p $(@D)
@@ -84,6 +108,26 @@ build/selftests/misc_test: selftests/misc_test.c selftests/zx_test.h lib/libzx.s
 	$(CC) $(ZX_CFLAGS) -Wno-unused-parameter -Wno-misleading-indentation -Wno-sign-compare -I$(KSFT_DIR) -o $@ $< \
 		-Llib -lzx -Wl,-rpath,'$$ORIGIN/../../lib' -lpthread
 
+# The freestanding program that process tests start, as a flat image.
+FSPROG_FLAGS := $(FS_CFLAGS) -nostdlib -static -Wl,-T,selftests/fsprog/flat.ld -Wl,--build-id=none -Wl,--no-warn-rwx-segments
+build/selftests/fsprog.elf: selftests/fsprog/prog.c selftests/fsprog/start.S selftests/fsprog/prog.h \
+		selftests/fsprog/flat.ld lib/libzx-freestanding.a
+	@mkdir -p $(@D)
+	$(CC) $(FSPROG_FLAGS) -o $@ selftests/fsprog/start.S selftests/fsprog/prog.c \
+		lib/libzx-freestanding.a
+
+build/selftests/fsprog.bin: build/selftests/fsprog.elf
+	objcopy -O binary --set-section-flags .bss=alloc,load,contents $< $@
+
+build/selftests/fsprog_blob.o: selftests/fsprog_blob.S build/selftests/fsprog.bin
+	$(CC) -c -DFSPROG_PATH='"$(CURDIR)/build/selftests/fsprog.bin"' -o $@ $<
+
+build/selftests/process_test: selftests/process_test.c selftests/launch.h selftests/zx_test.h \
+		build/selftests/fsprog_blob.o lib/libzx.a $(KSFT_DIR)/kselftest_harness.h
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -Wno-unused-parameter -Wno-misleading-indentation -Wno-sign-compare \
+		-I$(KSFT_DIR) -o $@ $< build/selftests/fsprog_blob.o lib/libzx.a -lpthread
+
 samples: $(SAMPLES)
 
 build/samples/%: samples/%.c lib/libzx.a
@@ -117,4 +161,4 @@ lint: all
 	for r in $(RELEASES); do scripts/build-module $$r C=2 || exit 1; done
 
 clean:
-	rm -rf build lib/libzx.a lib/libzx.so lib/libzx.so.0
+	rm -rf build lib/libzx.a lib/libzx.so lib/libzx.so.0 lib/libzx-freestanding.a

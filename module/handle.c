@@ -177,7 +177,7 @@ static struct zx_handle *zx_slot_fill(struct zx_handle_table *t,
 void zx_handle_drop(struct zx_process *proc, struct zx_object *obj, u32 value,
 		    u32 rights)
 {
-	trace_zx_handle_close(proc->koid, value, obj->koid, rights);
+	trace_zx_handle_close(proc->obj.koid, value, obj->koid, rights);
 	zx_object_cancel(obj, &proc->table, value);
 	zx_object_handle_put(obj);
 	zx_object_put(obj);
@@ -310,7 +310,7 @@ int zx_handle_install(struct zx_process *proc, struct zx_object *obj,
 	}
 	*value = h->value;
 	spin_unlock(&t->lock);
-	trace_zx_handle_create(proc->koid, *value, obj->koid, rights);
+	trace_zx_handle_create(proc->obj.koid, *value, obj->koid, rights);
 	return ZX_OK;
 }
 
@@ -436,8 +436,8 @@ int zx_sys_handle_duplicate(struct zx_process *proc, struct zx_ioc_handle_dup *a
 	value = dup->value;
 	spin_unlock(&t->lock);
 
-	trace_zx_handle_create(proc->koid, value, obj->koid, rights);
-	trace_zx_handle_duplicate(proc->koid, a->handle, value, obj->koid, rights);
+	trace_zx_handle_create(proc->obj.koid, value, obj->koid, rights);
+	trace_zx_handle_duplicate(proc->obj.koid, a->handle, value, obj->koid, rights);
 	return zx_handle_put_user(proc, value, a->out);
 
 unlock:

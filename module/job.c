@@ -15,8 +15,13 @@
  * RELATIVE request skips such a condition, an ABSOLUTE one fails with
  * ZX_ERR_ALREADY_EXISTS).  A new job copies its parent's policy.
  *
- * Locking: zx_job_lock (a mutex) protects every job's children, sibling,
- * linked, dead, return_code and policy.  Release takes it to unlink, so a
+ * Processes: a job lists its live created processes weakly; each process
+ * holds a reference on its job and leaves the list when it ends.  Killing a
+ * job kills its processes and those of its whole subtree.
+ *
+ * Locking: zx_job_lock (a mutex) protects every job's children, processes,
+ * sibling, linked, dead, return_code and policy, and every process's
+ * job_node and kill_node.  Release takes it to unlink, so a
  * job found on a child list under the lock stays allocated while the lock
  * is held even if its reference count already reached zero; nothing
  * drops a job reference while holding the lock.
@@ -31,6 +36,7 @@
 #include <linux/zircon.h>
 
 #include "zircon.h"
+#include "trace.h"
 
 #define ZX_JOB_MAX_DEPTH	32
 
@@ -39,6 +45,7 @@ struct zx_job {
 	struct zx_job *parent;		/* immutable; holds a reference */
 	u32 depth;			/* immutable; the root is 0 */
 	struct list_head children;	/* zx_job_lock */
+	struct list_head processes;	/* zx_job_lock: created processes, weak */
 	struct list_head sibling;	/* zx_job_lock: in parent->children */
 	bool linked;			/* zx_job_lock: on parent->children */
 	bool dead;			/* zx_job_lock */
@@ -69,17 +76,59 @@ void zx_job_put(struct zx_job *job)
 	zx_object_put(&job->base);
 }
 
+struct zx_job *zx_job_from_object(struct zx_object *obj)
+{
+	return to_job(obj);
+}
+
+/* zx_job_lock held.  Recompute the NO_* signals of @job. */
+static void zx_job_update_empty(struct zx_job *job)
+{
+	bool no_jobs = list_empty(&job->children);
+	bool no_procs = list_empty(&job->processes);
+	u32 set = (no_jobs ? ZX_JOB_NO_JOBS : 0) | (no_procs ? ZX_JOB_NO_PROCESSES : 0) |
+		  (no_jobs && no_procs ? ZX_JOB_NO_CHILDREN : 0);
+
+	zx_object_update_signals(&job->base, ZX_JOB_EMPTY & ~set, set);
+}
+
 /* zx_job_lock held. */
 static void zx_job_unlink(struct zx_job *job)
 {
-	struct zx_job *parent = job->parent;
-
 	if (!job->linked)
 		return;
 	list_del_init(&job->sibling);
 	job->linked = false;
-	if (list_empty(&parent->children))
-		zx_object_update_signals(&parent->base, 0, ZX_JOB_EMPTY);
+	zx_job_update_empty(job->parent);
+}
+
+/* Add a new process to @job, unless the job is dead. */
+int zx_job_add_process(struct zx_job *job, struct zx_process *proc)
+{
+	int status = ZX_OK;
+
+	mutex_lock(&zx_job_lock);
+	if (job->dead) {
+		status = ZX_ERR_BAD_STATE;
+	} else {
+		list_add_tail(&proc->job_node, &job->processes);
+		zx_job_update_empty(job);
+	}
+	mutex_unlock(&zx_job_lock);
+	return status;
+}
+
+/* @proc ended: take it off its job's list. */
+void zx_job_remove_process(struct zx_process *proc)
+{
+	mutex_lock(&zx_job_lock);
+	if (!list_empty(&proc->job_node)) {
+		list_del_init(&proc->job_node);
+		zx_job_update_empty(proc->job);
+		if (proc->job->dead && list_empty(&proc->job->processes))
+			zx_object_update_signals(&proc->job->base, 0, ZX_JOB_TERMINATED);
+	}
+	mutex_unlock(&zx_job_lock);
 }
 
 static void zx_job_destroy(struct zx_object *obj)
@@ -103,6 +152,7 @@ static struct zx_job *zx_job_alloc(struct zx_job *parent)
 		return NULL;
 	zx_object_init(&job->base, &zx_job_ops, ZX_JOB_EMPTY);
 	INIT_LIST_HEAD(&job->children);
+	INIT_LIST_HEAD(&job->processes);
 	INIT_LIST_HEAD(&job->sibling);
 	return job;
 }
@@ -136,7 +186,7 @@ struct zx_job *zx_job_create_child(struct zx_job *parent, int *status)
 	memcpy(job->policy, parent->policy, sizeof(job->policy));
 	list_add_tail(&job->sibling, &parent->children);
 	job->linked = true;
-	zx_object_update_signals(&parent->base, ZX_JOB_NO_JOBS | ZX_JOB_NO_CHILDREN, 0);
+	zx_job_update_empty(parent);
 	mutex_unlock(&zx_job_lock);
 	*status = ZX_OK;
 	return job;
@@ -149,19 +199,45 @@ void zx_job_copy_policy(struct zx_job *job, u8 policy[ZX_POL_MAX])
 	mutex_unlock(&zx_job_lock);
 }
 
-/* zx_job_lock held.  Kill @job and its subtree, deepest first. */
-static void zx_job_kill_locked(struct zx_job *job)
+/*
+ * zx_job_lock held.  Kill @job and its subtree, deepest first.  Their
+ * processes go on @procs, each with a reference, for the caller to kill
+ * once the lock is dropped.
+ */
+static void zx_job_kill_locked(struct zx_job *job, struct list_head *procs)
 {
 	struct zx_job *child, *tmp;
+	struct zx_process *proc;
 
 	if (job->dead)
 		return;
 	job->dead = true;
 	job->return_code = ZX_TASK_RETCODE_SYSCALL_KILL;
 	list_for_each_entry_safe(child, tmp, &job->children, sibling)
-		zx_job_kill_locked(child);
+		zx_job_kill_locked(child, procs);
+	list_for_each_entry(proc, &job->processes, job_node) {
+		zx_object_get(&proc->obj);
+		list_add_tail(&proc->kill_node, procs);
+	}
 	zx_job_unlink(job);
-	zx_object_update_signals(&job->base, 0, ZX_JOB_TERMINATED | ZX_JOB_EMPTY);
+	/* Terminated once its processes are gone too (zx_job_remove_process). */
+	zx_object_update_signals(&job->base, 0, ZX_JOB_NO_JOBS |
+				 (list_empty(&job->processes) ? ZX_JOB_TERMINATED : 0));
+}
+
+static void zx_job_kill(struct zx_job *job)
+{
+	struct zx_process *proc, *tmp;
+	LIST_HEAD(procs);
+
+	mutex_lock(&zx_job_lock);
+	zx_job_kill_locked(job, &procs);
+	mutex_unlock(&zx_job_lock);
+	list_for_each_entry_safe(proc, tmp, &procs, kill_node) {
+		zx_process_kill(proc, ZX_TASK_RETCODE_SYSCALL_KILL);
+		zx_object_put(&proc->obj);
+	}
+	trace_zx_job_kill(job->base.koid);
 }
 
 int zx_job_init(void)
@@ -224,17 +300,22 @@ int zx_sys_task_kill(struct zx_process *proc, struct zx_ioc_handle *a)
 	status = zx_handle_lookup(proc, a->handle, &ref);
 	if (status)
 		return status;
-	if (zx_object_type(ref.obj) != ZX_OBJ_TYPE_JOB) {
-		status = ZX_ERR_WRONG_TYPE;
+	if (zx_object_type(ref.obj) != ZX_OBJ_TYPE_JOB &&
+	    zx_object_type(ref.obj) != ZX_OBJ_TYPE_PROCESS) {
+		status = ZX_ERR_WRONG_TYPE;	/* threads too, as in current Zircon */
 	} else if (!(ref.rights & ZX_RIGHT_DESTROY)) {
 		status = ZX_ERR_ACCESS_DENIED;
 	} else if (ref.obj == &zx_root_job->base) {
 		/* Zircon reboots when its root job dies; we do not. */
 		status = ZX_ERR_NOT_SUPPORTED;
+	} else if (zx_object_type(ref.obj) == ZX_OBJ_TYPE_PROCESS) {
+		/* A host is a Linux program: kill it with kill(2). */
+		if (to_process(ref.obj)->host)
+			status = ZX_ERR_NOT_SUPPORTED;
+		else
+			zx_process_kill(to_process(ref.obj), ZX_TASK_RETCODE_SYSCALL_KILL);
 	} else {
-		mutex_lock(&zx_job_lock);
-		zx_job_kill_locked(to_job(ref.obj));
-		mutex_unlock(&zx_job_lock);
+		zx_job_kill(to_job(ref.obj));
 	}
 	zx_object_put(ref.obj);
 	return status;
@@ -329,7 +410,8 @@ int zx_sys_job_set_policy(struct zx_process *proc, struct zx_ioc_job_set_policy 
 	}
 
 	mutex_lock(&zx_job_lock);
-	if (!list_empty(&job->children) || job == zx_root_job) {
+	if (!list_empty(&job->children) || !list_empty(&job->processes) ||
+	    job == zx_root_job) {
 		status = ZX_ERR_BAD_STATE;
 		goto unlock;
 	}
@@ -354,8 +436,10 @@ struct zx_info_job {
 	u8 padding1[5];
 };
 
-static int zx_job_info_children(struct zx_job *job, struct zx_info_args *args)
+/* The koids of @job's child jobs, or of its processes. */
+static int zx_job_info_list(struct zx_job *job, struct zx_info_args *args, bool procs)
 {
+	struct zx_process *proc;
 	struct zx_job *child;
 	size_t n = 0, cap = 16;
 	u64 *koids;
@@ -367,19 +451,28 @@ retry:
 		return ZX_ERR_NO_MEMORY;
 	mutex_lock(&zx_job_lock);
 	n = 0;
-	list_for_each_entry(child, &job->children, sibling) {
-		if (n == cap) {
-			mutex_unlock(&zx_job_lock);
-			kvfree(koids);
-			cap *= 4;
-			goto retry;
+	if (procs) {
+		list_for_each_entry(proc, &job->processes, job_node) {
+			if (n == cap)
+				goto grow;
+			koids[n++] = proc->obj.koid;
 		}
-		koids[n++] = child->base.koid;
+	} else {
+		list_for_each_entry(child, &job->children, sibling) {
+			if (n == cap)
+				goto grow;
+			koids[n++] = child->base.koid;
+		}
 	}
 	mutex_unlock(&zx_job_lock);
 	status = zx_info_reply_koids(args, koids, n);
 	kvfree(koids);
 	return status;
+grow:
+	mutex_unlock(&zx_job_lock);
+	kvfree(koids);
+	cap *= 4;
+	goto retry;
 }
 
 static int zx_job_get_info(struct zx_object *obj, u32 rights, u32 topic,
@@ -400,12 +493,11 @@ static int zx_job_get_info(struct zx_object *obj, u32 rights, u32 topic,
 	case ZX_INFO_JOB_CHILDREN:
 		if (!(rights & ZX_RIGHT_ENUMERATE))
 			return ZX_ERR_ACCESS_DENIED;
-		return zx_job_info_children(job, args);
+		return zx_job_info_list(job, args, false);
 	case ZX_INFO_JOB_PROCESSES:
 		if (!(rights & ZX_RIGHT_ENUMERATE))
 			return ZX_ERR_ACCESS_DENIED;
-		/* Jobs hold no Zircon processes of their own yet. */
-		return zx_info_reply_koids(args, NULL, 0);
+		return zx_job_info_list(job, args, true);
 	default:
 		return ZX_ERR_NOT_SUPPORTED;
 	}

@@ -4,7 +4,9 @@
  *
  * /dev/zircon is a misc device, mode 0666: opening it needs no privilege,
  * since authority comes only from handles.  Each open file is one Zircon
- * process (process.c) bound to the opening thread group.  Every ioctl copies
+ * process (process.c) bound to the opening thread group; zx_process_create
+ * makes more files of the same kind, each bound to a created process's
+ * thread group once its agent binds (agent.c).  Every ioctl copies
  * its argument block in (with the block's exact size), runs a handler that
  * returns a Zircon status, and copies the block back out only for the one
  * call that has out fields in it.  See uapi/linux/zircon.h for the return
@@ -66,6 +68,12 @@ union zx_ioc_args {
 	struct zx_ioc_vmar_map vmar_map;
 	struct zx_ioc_vmar_range vmar_range;
 	struct zx_ioc_vmar_allocate vmar_allocate;
+	struct zx_ioc_process_create process_create;
+	struct zx_ioc_process_start process_start;
+	struct zx_ioc_process_exit process_exit;
+	struct zx_ioc_thread_create thread_create;
+	struct zx_ioc_thread_start thread_start;
+	struct zx_ioc_self self;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -80,7 +88,7 @@ static int zx_open(struct inode *inode, struct file *file)
 
 static int zx_release(struct inode *inode, struct file *file)
 {
-	zx_process_release(file->private_data);
+	zx_process_file_release(file->private_data);
 	return 0;
 }
 
@@ -105,6 +113,16 @@ static int zx_sys_channel_read_etc(struct zx_process *proc, struct zx_ioc_channe
 	(copy_from_user(&a.field, argp, sizeof(a.field)) ? ZX_FAULT :	\
 	 handler(proc, &a.field))
 
+/* A handler's status as the ioctl's return value. */
+static long zx_ret(int status)
+{
+	if (status == ZX_FAULT)
+		return -EFAULT;
+	if (status == ZX_ERR_INTERNAL_INTR_RETRY)
+		return -ERESTARTSYS;
+	return -status;
+}
+
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct zx_process *proc = file->private_data;
@@ -112,8 +130,12 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	union zx_ioc_args a;
 	int status;
 
-	if (unlikely(task_tgid(current) != proc->tgid))
-		return -EBADFD;
+	if (unlikely(task_tgid(current) != READ_ONCE(proc->tgid))) {
+		/* Only the helper that becomes a created process's agent. */
+		if (cmd != ZX_IOC_AGENT_BIND)
+			return -EBADFD;
+		return zx_ret(zx_agent_bind(proc, file));
+	}
 
 	switch (cmd) {
 	case ZX_IOC_NOP:
@@ -246,17 +268,36 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case ZX_IOC_CHANNEL_CALL:
 		status = ZX_CALL(channel_call, zx_sys_channel_call);
 		break;
+	case ZX_IOC_PROCESS_CREATE:
+		status = ZX_CALL(process_create, zx_sys_process_create);
+		break;
+	case ZX_IOC_PROCESS_START:
+		status = ZX_CALL(process_start, zx_sys_process_start);
+		break;
+	case ZX_IOC_PROCESS_EXIT:
+		status = ZX_CALL(process_exit, zx_sys_process_exit);
+		break;
+	case ZX_IOC_THREAD_CREATE:
+		status = ZX_CALL(thread_create, zx_sys_thread_create);
+		break;
+	case ZX_IOC_THREAD_START:
+		status = ZX_CALL(thread_start, zx_sys_thread_start);
+		break;
+	case ZX_IOC_SELF:
+		status = ZX_CALL(self, zx_sys_self);
+		if (!status && copy_to_user(argp, &a.self, sizeof(a.self)))
+			status = ZX_FAULT;
+		break;
+	case ZX_IOC_AGENT_PARK:
+		status = zx_agent_park(proc, arg);
+		break;
 	default:
 		return -ENOTTY;
 	}
-	if (status == ZX_FAULT)
-		return -EFAULT;
-	if (status == ZX_ERR_INTERNAL_INTR_RETRY)
-		return -ERESTARTSYS;
-	return -status;
+	return zx_ret(status);
 }
 
-static const struct file_operations zx_fops = {
+const struct file_operations zx_fops = {
 	.owner = THIS_MODULE,
 	.open = zx_open,
 	.release = zx_release,
@@ -290,14 +331,19 @@ static int __init zx_init(void)
 	ret = zx_job_init();
 	if (ret)
 		return ret;
-	ret = misc_register(&zx_misc);
+	ret = zx_agent_init();
 	if (ret)
 		goto err_job;
+	ret = misc_register(&zx_misc);
+	if (ret)
+		goto err_agent;
 	zx_debugfs = debugfs_create_dir("zircon", NULL);
 	debugfs_create_file("objects", 0444, zx_debugfs, NULL, &zx_objects_fops);
 	pr_info("zircon: /dev/zircon ready\n");
 	return 0;
 
+err_agent:
+	zx_agent_exit();
 err_job:
 	zx_job_exit();
 	return ret;
@@ -307,6 +353,7 @@ static void __exit zx_exit(void)
 {
 	debugfs_remove_recursive(zx_debugfs);
 	misc_deregister(&zx_misc);
+	zx_agent_exit();
 	zx_job_exit();
 	zx_channel_exit();
 	/* Not a WARN: cycles of channels can leak, as in Zircon. */

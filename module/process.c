@@ -2,66 +2,236 @@
 /*
  * Zircon processes.
  *
- * For now a Zircon process is a Linux thread group that opened /dev/zircon:
- * the open file owns one struct zx_process, bound to the opener's thread
- * group (ioctls from any other thread group are refused in main.c).  At open
- * the process gets a default job, a new child of the root job, and a handle
- * to it; it captures that job's policy, as a Zircon process captures its
- * job's policy at creation.  Everything here is immutable after open except
- * the handle table, which has its own lock (handle.c).
+ * Two kinds of process share struct zx_process:
+ *  - A host process is a Linux program that opened /dev/zircon.  The open
+ *    file owns it and binds it to the opener's thread group.  It gets a
+ *    default job of its own (a child of the root job) whose policy it
+ *    captures, but it is not one of that job's processes: no job kill
+ *    reaches a host.  It ends when its file is released.
+ *  - A created process (zx_process_create) is a new, empty Linux process run
+ *    by its agent (agent.c).  It is one of its job's processes, its threads
+ *    are Linux threads of the agent's thread group, and its root VMAR is that
+ *    group's address space.
+ *
+ * States (struct zx_process.state): INITIAL until zx_process_start,
+ * RUNNING, DYING once its tasks are being killed, DEAD when it ended.  An
+ * unstarted process ends when its last handle goes or it is killed; a
+ * started one when the last of its Linux tasks is dead, which happens when
+ * its last thread exits (return code 0), it calls zx_process_exit (its
+ * code), it is killed (ZX_TASK_RETCODE_SYSCALL_KILL, also for its job's
+ * kill), or it crashes (ZX_TASK_RETCODE_EXCEPTION_KILL).  Ending destroys
+ * its handle table and root VMAR, marks its threads dead, asserts
+ * ZX_PROCESS_TERMINATED and takes it off its job.
+ *
+ * Locking: proc->lock (a mutex) protects the fields so marked in zircon.h.
+ * It nests outside zx_handle_table.lock and zx_object.lock, and is never
+ * held together with zx_job_lock.
  */
 
+#include <linux/anon_inodes.h>
+#include <linux/fcntl.h>
+#include <linux/file.h>
+#include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
 
 #include <linux/zircon.h>
 
 #include "zircon.h"
+#include "trace.h"
 
+static struct zx_process *zx_process_alloc(struct zx_job *job)
+{
+	struct zx_process *proc = kzalloc(sizeof(*proc), GFP_KERNEL_ACCOUNT);
+
+	if (!proc)
+		return NULL;
+	zx_object_init(&proc->obj, &zx_process_ops, 0);
+	zx_handle_table_init(&proc->table);
+	mutex_init(&proc->lock);
+	INIT_LIST_HEAD(&proc->threads);
+	INIT_LIST_HEAD(&proc->requests);
+	INIT_LIST_HEAD(&proc->job_node);
+	INIT_LIST_HEAD(&proc->kill_node);
+	spin_lock_init(&proc->req_lock);
+	init_waitqueue_head(&proc->wq);
+	zx_object_get(zx_job_object(job));
+	proc->job = job;
+	zx_job_copy_policy(job, proc->policy);
+	return proc;
+}
+
+/* A host process for the opener of /dev/zircon. */
 struct zx_process *zx_process_open(void)
 {
 	struct zx_process *proc;
 	struct zx_job *job;
 	int status;
 
-	proc = kzalloc(sizeof(*proc), GFP_KERNEL_ACCOUNT);
-	if (!proc)
-		return ERR_PTR(-ENOMEM);
-	proc->koid = zx_next_koid();
-	zx_handle_table_init(&proc->table);
-
 	job = zx_job_create_child(zx_root_job, &status);
 	if (!job)
-		goto err_free;
+		return ERR_PTR(status == ZX_ERR_NO_MEMORY ? -ENOMEM : -EINVAL);
 	zx_object_set_name(zx_job_object(job), current->comm, sizeof(current->comm));
-	zx_job_copy_policy(job, proc->policy);
-	proc->job = job;
+	proc = zx_process_alloc(job);
+	zx_job_put(job);		/* the process holds it now, or nobody */
+	if (!proc)
+		return ERR_PTR(-ENOMEM);
+	proc->host = true;
+	proc->agent_gone = true;
+	zx_object_set_name(&proc->obj, current->comm, sizeof(current->comm));
 	status = zx_handle_install(proc, zx_job_object(job), ZX_DEFAULT_JOB_RIGHTS,
 				   &proc->default_job);
-	if (status)
-		goto err_job;
+	if (status) {
+		zx_process_file_release(proc);
+		return ERR_PTR(-ENOMEM);
+	}
 	proc->tgid = get_pid(task_tgid(current));
+	proc->state = ZX_PROCESS_RUNNING;
 	return proc;
-
-err_job:
-	zx_handle_table_destroy(proc);
-	zx_job_put(job);
-err_free:
-	kfree(proc);
-	return ERR_PTR(status == ZX_ERR_NO_MEMORY ? -ENOMEM : -EINVAL);
 }
 
-void zx_process_release(struct zx_process *proc)
+/*
+ * End @proc: see the comment at the top.  Any caller holds a reference.
+ * Runs once; later calls return at once.
+ */
+static void zx_process_terminate(struct zx_process *proc)
 {
+	struct zx_object *vmar;
+	struct zx_thread *t, *tmp;
+	struct file *agent_file;
+	LIST_HEAD(threads);
+
+	mutex_lock(&proc->lock);
+	if (proc->state == ZX_PROCESS_DEAD) {
+		mutex_unlock(&proc->lock);
+		return;
+	}
+	proc->state = ZX_PROCESS_DEAD;
+	list_splice_init(&proc->threads, &threads);
+	vmar = proc->root_vmar;
+	proc->root_vmar = NULL;
+	agent_file = proc->agent_file;
+	proc->agent_file = NULL;
+	mutex_unlock(&proc->lock);
+
+	zx_agent_fail_all(proc);
+	list_for_each_entry_safe(t, tmp, &threads, node) {
+		list_del_init(&t->node);
+		zx_thread_died(t);
+		zx_object_put(&t->obj);
+	}
+	if (vmar) {
+		zx_vmar_root_kill(vmar);
+		zx_object_put(vmar);
+	}
 	zx_handle_table_destroy(proc);
-	if (proc->root_vmar)
-		zx_object_put(proc->root_vmar);
-	zx_job_put(proc->job);
-	put_pid(proc->tgid);
-	kfree(proc);
+	zx_object_update_signals(&proc->obj, 0, ZX_PROCESS_TERMINATED);
+	trace_zx_process_exit(proc->obj.koid, proc->tgid ? pid_nr(proc->tgid) : 0,
+			      proc->return_code);
+	if (!proc->host)
+		zx_job_remove_process(proc);
+	if (agent_file)
+		fput(agent_file);
+}
+
+/* The descriptor of @proc (its /dev/zircon or its agent's) is closed for good. */
+void zx_process_file_release(struct zx_process *proc)
+{
+	/* A created process whose agent never bound has no task to wait for. */
+	if (proc->host || !proc->tgid)
+		zx_process_terminate(proc);
+	zx_object_put(&proc->obj);
+}
+
+/* Lock held.  The first reason a process ends gives its return code. */
+static void zx_process_set_code(struct zx_process *proc, s64 code)
+{
+	if (!proc->return_code_set) {
+		proc->return_code = code;
+		proc->return_code_set = true;
+	}
+}
+
+/* zx_task_kill, a job kill, or the last handle of an unstarted process. */
+void zx_process_kill(struct zx_process *proc, s64 code)
+{
+	bool now = false, signal = false;
+
+	mutex_lock(&proc->lock);
+	switch (proc->state) {
+	case ZX_PROCESS_INITIAL:
+		now = true;
+		fallthrough;
+	case ZX_PROCESS_RUNNING:
+		zx_process_set_code(proc, code);
+		proc->state = ZX_PROCESS_DYING;
+		signal = proc->tgid && !proc->agent_gone;
+		break;
+	default:
+		break;
+	}
+	mutex_unlock(&proc->lock);
+	if (signal)
+		kill_pid(proc->tgid, SIGKILL, 1);
+	if (now)
+		zx_process_terminate(proc);
+}
+
+/*
+ * A bound task of @proc died: its agent (@t NULL) or the thread @t.  Runs
+ * from the task's exit hook, with a reference on @proc.
+ */
+void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
+			    struct zx_thread *t)
+{
+	struct signal_struct *sig = task->signal;
+	bool kill = false, end;
+	int code;
+
+	mutex_lock(&proc->lock);
+	if (sig->flags & SIGNAL_GROUP_EXIT) {
+		/* exit_group() or a fatal signal took the whole group. */
+		code = sig->group_exit_code;
+		if ((code & 0x7f) == SIGKILL)
+			zx_process_set_code(proc, ZX_TASK_RETCODE_SYSCALL_KILL);
+		else if (code & 0x7f)
+			zx_process_set_code(proc, ZX_TASK_RETCODE_EXCEPTION_KILL);
+		else
+			zx_process_set_code(proc, (code >> 8) & 0xff);
+	}
+	if (t) {
+		if (!--proc->live_threads && proc->state == ZX_PROCESS_RUNNING) {
+			/* The last thread left: the process exits with 0. */
+			zx_process_set_code(proc, 0);
+			proc->state = ZX_PROCESS_DYING;
+			kill = true;
+		}
+	} else {
+		proc->agent_gone = true;
+		if (proc->state == ZX_PROCESS_INITIAL || proc->state == ZX_PROCESS_RUNNING) {
+			/* Killed from outside the emulation. */
+			zx_process_set_code(proc, ZX_TASK_RETCODE_SYSCALL_KILL);
+			proc->state = ZX_PROCESS_DYING;
+			kill = true;
+		}
+	}
+	end = !--proc->live_tasks;
+	mutex_unlock(&proc->lock);
+
+	if (t)
+		zx_thread_died(t);
+	else
+		zx_agent_fail_all(proc);
+	if (kill)
+		kill_pid(proc->tgid, SIGKILL, 1);
+	if (end)
+		zx_process_terminate(proc);
 }
 
 /* Check a ZX_POL_NEW_* condition against the policy this process captured. */
@@ -75,25 +245,266 @@ int zx_process_check_policy(struct zx_process *proc, u32 condition)
 	return ZX_ERR_ACCESS_DENIED;
 }
 
-/* zx_vmar_root_self(): the root VMAR, made on first use. */
-int zx_sys_vmar_root(struct zx_process *proc, struct zx_ioc_vmar_root *a)
+/*
+ * Copy a process or thread name: NULL is refused even with size 0, the size
+ * is clamped to ZX_MAX_NAME_LEN, and the name ends at the first NUL or after
+ * ZX_MAX_NAME_LEN - 1 characters.
+ */
+int zx_process_copy_name(u64 uname, u64 size, char name[ZX_MAX_NAME_LEN])
 {
-	struct zx_object *vmar = READ_ONCE(proc->root_vmar);
+	memset(name, 0, ZX_MAX_NAME_LEN);
+	if (!uname)
+		return ZX_ERR_INVALID_ARGS;
+	size = min_t(u64, size, ZX_MAX_NAME_LEN - 1);
+	if (copy_from_user(name, u64_to_user_ptr(uname), size))
+		return ZX_ERR_INVALID_ARGS;
+	return ZX_OK;
+}
+
+static int zx_process_new(struct zx_process *proc, struct zx_job *job, const char *name,
+			  struct zx_process **out)
+{
+	struct zx_process *np;
+	int status;
+
+	np = zx_process_alloc(job);
+	if (!np)
+		return ZX_ERR_NO_MEMORY;
+	zx_object_set_name(&np->obj, name, ZX_MAX_NAME_LEN);
+	np->creator_cred = get_current_cred();
+	np->root_vmar = zx_vmar_create_root(np, &status);
+	if (!np->root_vmar)
+		goto err;
+	status = zx_job_add_process(job, np);
+	if (status)
+		goto err;
+	*out = np;
+	return ZX_OK;
+err:
+	zx_process_terminate(np);
+	zx_object_put(&np->obj);
+	return status;
+}
+
+int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create *a)
+{
+	char name[ZX_MAX_NAME_LEN];
+	u32 hproc = 0, hvmar = 0;
+	struct zx_handle_ref ref;
+	struct zx_process *np;
+	struct file *file;
+	int status, fd;
+
+	if (a->options & ~ZX_PROCESS_SHARED)
+		return ZX_ERR_INVALID_ARGS;
+	if (a->options)
+		return ZX_ERR_NOT_SUPPORTED;	/* shared processes: not yet */
+	status = zx_process_check_policy(proc, ZX_POL_NEW_PROCESS);
+	if (status)
+		return status;
+	status = zx_process_copy_name(a->name, a->name_size, name);
+	if (status)
+		return status;
+	status = zx_handle_get(proc, a->job, ZX_OBJ_TYPE_JOB, 0, &ref);
+	if (status)
+		return status;
+	/* Current Zircon wants MANAGE_PROCESS; older Zircon and Magenta WRITE. */
+	if (!(ref.rights & (ZX_RIGHT_MANAGE_PROCESS | ZX_RIGHT_WRITE))) {
+		status = ZX_ERR_ACCESS_DENIED;
+		goto out_job;
+	}
+	status = zx_process_new(proc, zx_job_from_object(ref.obj), name, &np);
+	if (status)
+		goto out_job;
+
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0) {
+		status = ZX_ERR_NO_RESOURCES;
+		goto out_kill;
+	}
+	zx_object_get(&np->obj);		/* the file's */
+	file = anon_inode_getfile("[zircon-process]", &zx_fops, np, O_RDWR);
+	if (IS_ERR(file)) {
+		zx_object_put(&np->obj);
+		put_unused_fd(fd);
+		status = ZX_ERR_NO_MEMORY;
+		goto out_kill;
+	}
+	status = zx_handle_install(proc, &np->obj, ZX_DEFAULT_PROCESS_RIGHTS, &hproc);
+	if (!status)
+		status = zx_handle_install(proc, np->root_vmar, ZX_DEFAULT_VMAR_RIGHTS |
+					   ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE,
+					   &hvmar);
+	if (!status && (put_user(hproc, (u32 __user *)u64_to_user_ptr(a->proc_out)) ||
+			put_user(hvmar, (u32 __user *)u64_to_user_ptr(a->vmar_out)) ||
+			put_user(fd, (int __user *)u64_to_user_ptr(a->fd_out))))
+		status = ZX_ERR_INVALID_ARGS;
+	if (status) {
+		if (hvmar)
+			zx_handle_close(proc, hvmar);
+		if (hproc)
+			zx_handle_close(proc, hproc);	/* ends it: never started */
+		fput(file);
+		put_unused_fd(fd);
+		goto out_kill;
+	}
+	fd_install(fd, file);
+	trace_zx_process_create(zx_job_object(np->job)->koid, np->obj.koid, name);
+	zx_object_put(&np->obj);
+	zx_object_put(ref.obj);
+	return ZX_OK;
+
+out_kill:
+	zx_process_kill(np, ZX_TASK_RETCODE_SYSCALL_KILL);
+	zx_object_put(&np->obj);
+out_job:
+	zx_object_put(ref.obj);
+	return status;
+}
+
+int zx_sys_process_start(struct zx_process *proc, struct zx_ioc_process_start *a)
+{
+	struct zx_handle_ref pref, tref, aref = {};
+	struct zx_process *np;
+	struct zx_thread *t;
+	u32 value = 0;
+	int status;
+
+	/* Every failure closes arg1, as the page says. */
+	status = a->reserved ? ZX_ERR_INVALID_ARGS :
+		 zx_handle_get(proc, a->process, ZX_OBJ_TYPE_PROCESS, ZX_RIGHT_WRITE, &pref);
+	if (status) {
+		zx_handle_close(proc, a->arg1);
+		return status;
+	}
+	status = zx_handle_get(proc, a->thread, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_WRITE, &tref);
+	if (status) {
+		zx_handle_close(proc, a->arg1);
+		goto out_proc;
+	}
+	if (a->arg1) {
+		status = zx_handle_take(proc, a->arg1, &aref);
+		if (status)
+			goto out_thread;
+	}
+	np = to_process(pref.obj);
+	t = to_thread(tref.obj);
+	if (t->proc != np || (aref.obj && !(aref.rights & ZX_RIGHT_TRANSFER))) {
+		status = ZX_ERR_ACCESS_DENIED;
+		goto out_arg;
+	}
+	if (np->host) {
+		status = ZX_ERR_BAD_STATE;
+		goto out_arg;
+	}
+	if (aref.obj) {
+		status = zx_handle_install(np, aref.obj, aref.rights, &value);
+		if (status)
+			goto out_arg;
+	}
+
+	mutex_lock(&np->lock);
+	if (np->state != ZX_PROCESS_INITIAL || t->state != ZX_THREAD_NEW) {
+		status = ZX_ERR_BAD_STATE;
+	} else {
+		status = zx_thread_start_locked(t, a->entry, a->stack, value, a->arg2);
+		if (!status) {
+			np->state = ZX_PROCESS_RUNNING;
+			np->start_time = ktime_get_ns();
+		}
+	}
+	mutex_unlock(&np->lock);
+	if (!status) {
+		trace_zx_process_start(np->obj.koid, t->obj.koid, a->entry, value);
+		status = zx_agent_clone(np, t);
+		if (status)
+			zx_process_kill(np, ZX_TASK_RETCODE_SYSCALL_KILL);
+	} else if (value) {
+		zx_handle_close(np, value);
+	}
+out_arg:
+	if (aref.obj)
+		zx_handle_ref_release(&aref);
+out_thread:
+	zx_object_put(tref.obj);
+out_proc:
+	zx_object_put(pref.obj);
+	return status;
+}
+
+/* zx_process_exit(): the calling process ends with @retcode. */
+int zx_sys_process_exit(struct zx_process *proc, struct zx_ioc_process_exit *a)
+{
+	if (proc->host)
+		return ZX_ERR_NOT_SUPPORTED;	/* a host ends with exit() */
+	mutex_lock(&proc->lock);
+	zx_process_set_code(proc, a->retcode);
+	if (proc->state == ZX_PROCESS_RUNNING)
+		proc->state = ZX_PROCESS_DYING;
+	mutex_unlock(&proc->lock);
+	kill_pid(proc->tgid, SIGKILL, 1);
+	return ZX_OK;			/* the caller dies on its way out */
+}
+
+/* Lock held.  Install a handle to @obj once and remember its value. */
+static int zx_self_handle(struct zx_process *proc, struct zx_object *obj, u32 rights,
+			  u32 *value)
+{
+	if (!*value || !zx_handle_names(proc, *value, obj))
+		return zx_handle_install(proc, obj, rights, value);
+	return ZX_OK;
+}
+
+int zx_sys_self(struct zx_process *proc, struct zx_ioc_self *a)
+{
+	struct zx_thread *t;
 	int status;
 
 	if (a->reserved)
 		return ZX_ERR_INVALID_ARGS;
-	if (!vmar) {
-		vmar = zx_vmar_create_root(&status);
-		if (!vmar)
-			return status;
-		if (cmpxchg(&proc->root_vmar, NULL, vmar)) {
-			zx_object_put(vmar);
-			vmar = READ_ONCE(proc->root_vmar);
-		}
+	t = zx_thread_current(proc);
+	mutex_lock(&proc->lock);
+	status = zx_self_handle(proc, &proc->obj, ZX_DEFAULT_PROCESS_RIGHTS, &proc->self_value);
+	a->process = proc->self_value;
+	a->thread = 0;
+	if (!status && t) {
+		status = zx_self_handle(proc, &t->obj, ZX_DEFAULT_THREAD_RIGHTS, &t->self_value);
+		a->thread = t->self_value;
 	}
-	return zx_handle_install_user(proc, vmar, ZX_DEFAULT_VMAR_RIGHTS | ZX_RIGHT_READ |
-				      ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE, a->out);
+	a->vmar = 0;
+	if (!status && proc->root_vmar) {
+		status = zx_self_handle(proc, proc->root_vmar, ZX_DEFAULT_VMAR_RIGHTS |
+					ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE,
+					&proc->self_vmar);
+		a->vmar = proc->self_vmar;
+	}
+	mutex_unlock(&proc->lock);
+	if (t)
+		zx_object_put(&t->obj);
+	return status;
+}
+
+/* zx_vmar_root_self() of a host: its own address space, made on first use. */
+int zx_sys_vmar_root(struct zx_process *proc, struct zx_ioc_vmar_root *a)
+{
+	struct zx_object *vmar;
+	int status;
+
+	if (a->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	mutex_lock(&proc->lock);
+	if (!proc->root_vmar && proc->host && proc->state != ZX_PROCESS_DEAD)
+		proc->root_vmar = zx_vmar_create_root(NULL, &status);
+	vmar = proc->root_vmar;
+	if (vmar)
+		zx_object_get(vmar);
+	mutex_unlock(&proc->lock);
+	if (!vmar)
+		return proc->host ? ZX_ERR_NO_MEMORY : ZX_ERR_BAD_STATE;
+	status = zx_handle_install_user(proc, vmar, ZX_DEFAULT_VMAR_RIGHTS | ZX_RIGHT_READ |
+					ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE, a->out);
+	zx_object_put(vmar);
+	return status;
 }
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a)
@@ -102,6 +513,162 @@ int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a)
 		return ZX_ERR_INVALID_ARGS;
 	a->default_job = proc->default_job;
 	a->reserved0 = 0;
-	a->process_koid = proc->koid;
+	a->process_koid = proc->obj.koid;
 	return ZX_OK;
 }
+
+/* zx_info_process_t and its first version */
+struct zx_info_process {
+	s64 return_code;
+	s64 start_time;
+	u32 flags;
+	u8 padding1[4];
+};
+
+struct zx_info_process_v1 {
+	s64 return_code;
+	u8 started;
+	u8 exited;
+	u8 debugger_attached;
+	u8 padding1[5];
+};
+
+/* zx_info_task_stats_t */
+struct zx_info_task_stats {
+	u64 mem_mapped_bytes;
+	u64 mem_private_bytes;
+	u64 mem_shared_bytes;
+	u64 mem_scaled_shared_bytes;
+	u64 mem_fractional_scaled_shared_bytes;
+};
+
+static int zx_process_info_threads(struct zx_process *proc, struct zx_info_args *args)
+{
+	struct zx_thread *t;
+	size_t n = 0, cap = 16;
+	u64 *koids;
+	int status;
+
+retry:
+	koids = kvmalloc_array(cap, sizeof(*koids), GFP_KERNEL_ACCOUNT);
+	if (!koids)
+		return ZX_ERR_NO_MEMORY;
+	mutex_lock(&proc->lock);
+	n = 0;
+	list_for_each_entry(t, &proc->threads, node) {
+		if (t->state != ZX_THREAD_RUNNING_STATE)
+			continue;
+		if (n == cap) {
+			mutex_unlock(&proc->lock);
+			kvfree(koids);
+			cap *= 4;
+			goto retry;
+		}
+		koids[n++] = t->obj.koid;
+	}
+	mutex_unlock(&proc->lock);
+	status = zx_info_reply_koids(args, koids, n);
+	kvfree(koids);
+	return status;
+}
+
+/* Memory of the process's Linux address space, from its RSS counters. */
+static void zx_process_task_stats(struct zx_process *proc, struct zx_info_task_stats *st)
+{
+	struct task_struct *task = NULL;
+	struct mm_struct *mm = NULL;
+
+	if (proc->tgid)
+		task = get_pid_task(proc->tgid, PIDTYPE_PID);
+	if (task) {
+		mm = get_task_mm(task);
+		put_task_struct(task);
+	}
+	if (!mm)
+		return;
+	st->mem_mapped_bytes = (u64)mm->total_vm << PAGE_SHIFT;
+	st->mem_private_bytes = (u64)get_mm_counter(mm, MM_ANONPAGES) << PAGE_SHIFT;
+	st->mem_shared_bytes = ((u64)get_mm_counter(mm, MM_FILEPAGES) +
+				get_mm_counter(mm, MM_SHMEMPAGES)) << PAGE_SHIFT;
+	st->mem_scaled_shared_bytes = st->mem_shared_bytes;
+	mmput(mm);
+}
+
+static int zx_process_get_info(struct zx_object *obj, u32 rights, u32 topic,
+			       struct zx_info_args *args)
+{
+	struct zx_process *proc = to_process(obj);
+	struct zx_info_task_stats stats = {};
+	struct zx_info_process_v1 v1 = {};
+	struct zx_info_process info = {};
+
+	switch (topic) {
+	case ZX_INFO_PROCESS:
+	case ZX_INFO_PROCESS_V1:
+		if (!(rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		mutex_lock(&proc->lock);
+		if (proc->state != ZX_PROCESS_INITIAL)
+			info.flags |= ZX_INFO_PROCESS_FLAG_STARTED;
+		if (proc->state == ZX_PROCESS_DEAD || proc->state == ZX_PROCESS_DYING)
+			info.flags |= ZX_INFO_PROCESS_FLAG_EXITED;
+		if (proc->state == ZX_PROCESS_DEAD)
+			info.return_code = proc->return_code;
+		info.start_time = proc->start_time;
+		mutex_unlock(&proc->lock);
+		if (topic == ZX_INFO_PROCESS)
+			return zx_info_reply_one(args, &info, sizeof(info));
+		v1.return_code = info.return_code;
+		v1.started = !!(info.flags & ZX_INFO_PROCESS_FLAG_STARTED);
+		v1.exited = !!(info.flags & ZX_INFO_PROCESS_FLAG_EXITED);
+		return zx_info_reply_one(args, &v1, sizeof(v1));
+	case ZX_INFO_PROCESS_THREADS:
+		if (!(rights & ZX_RIGHT_ENUMERATE))
+			return ZX_ERR_ACCESS_DENIED;
+		return zx_process_info_threads(proc, args);
+	case ZX_INFO_TASK_STATS:
+	case ZX_INFO_TASK_STATS_V1:
+		if (!(rights & ZX_RIGHT_INSPECT))
+			return ZX_ERR_ACCESS_DENIED;
+		zx_process_task_stats(proc, &stats);
+		return zx_info_reply_one(args, &stats, topic == ZX_INFO_TASK_STATS ?
+					 sizeof(stats) : 4 * sizeof(u64));
+	default:
+		return ZX_ERR_NOT_SUPPORTED;
+	}
+}
+
+static void zx_process_on_zero_handles(struct zx_object *obj)
+{
+	struct zx_process *proc = to_process(obj);
+
+	/* An unstarted process goes with its last handle; a started one runs on. */
+	if (!proc->host && READ_ONCE(proc->state) == ZX_PROCESS_INITIAL)
+		zx_process_kill(proc, ZX_TASK_RETCODE_SYSCALL_KILL);
+}
+
+static void zx_process_destroy(struct zx_object *obj)
+{
+	struct zx_process *proc = to_process(obj);
+
+	if (proc->creator_cred)
+		put_cred(proc->creator_cred);
+	zx_job_put(proc->job);
+	put_pid(proc->tgid);
+	kfree(proc);
+}
+
+static u64 zx_process_related_koid(struct zx_object *obj)
+{
+	return zx_job_object(to_process(obj)->job)->koid;
+}
+
+const struct zx_object_ops zx_process_ops = {
+	.type = ZX_OBJ_TYPE_PROCESS,
+	.user_signals = ZX_USER_SIGNAL_ALL,
+	.has_name = true,
+	.destroy = zx_process_destroy,
+	.on_zero_handles = zx_process_on_zero_handles,
+	.related_koid = zx_process_related_koid,
+	.get_info = zx_process_get_info,
+};

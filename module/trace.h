@@ -166,6 +166,121 @@ TRACE_EVENT(zx_vmar_unmap,
 	TP_printk("vmar=%llu addr=0x%llx len=%llu", __entry->vmar, __entry->addr, __entry->len)
 );
 
+/* Task lifecycle: names are fixed 32-byte arrays, pids are the Linux ids. */
+DECLARE_EVENT_CLASS(zx_task_named_class,
+	TP_PROTO(u64 parent, u64 koid, const char *name),
+	TP_ARGS(parent, koid, name),
+	TP_STRUCT__entry(
+		__field(u64, parent)
+		__field(u64, koid)
+		__array(char, name, 32)
+	),
+	TP_fast_assign(
+		__entry->parent = parent;
+		__entry->koid = koid;
+		strscpy_pad(__entry->name, name, sizeof(__entry->name));
+	),
+	TP_printk("parent=%llu koid=%llu name=%s", __entry->parent, __entry->koid,
+		  __entry->name)
+);
+
+/* parent: the job's koid */
+DEFINE_EVENT(zx_task_named_class, zx_process_create,
+	TP_PROTO(u64 parent, u64 koid, const char *name),
+	TP_ARGS(parent, koid, name));
+
+/* parent: the process's koid */
+DEFINE_EVENT(zx_task_named_class, zx_thread_create,
+	TP_PROTO(u64 parent, u64 koid, const char *name),
+	TP_ARGS(parent, koid, name));
+
+TRACE_EVENT(zx_process_bind,
+	TP_PROTO(u64 koid, int pid),
+	TP_ARGS(koid, pid),
+	TP_STRUCT__entry(
+		__field(u64, koid)
+		__field(int, pid)
+	),
+	TP_fast_assign(
+		__entry->koid = koid;
+		__entry->pid = pid;
+	),
+	TP_printk("koid=%llu pid=%d", __entry->koid, __entry->pid)
+);
+
+DECLARE_EVENT_CLASS(zx_task_start_class,
+	TP_PROTO(u64 process, u64 thread, u64 pc, u64 arg1),
+	TP_ARGS(process, thread, pc, arg1),
+	TP_STRUCT__entry(
+		__field(u64, process)
+		__field(u64, thread)
+		__field(u64, pc)
+		__field(u64, arg1)
+	),
+	TP_fast_assign(
+		__entry->process = process;
+		__entry->thread = thread;
+		__entry->pc = pc;
+		__entry->arg1 = arg1;
+	),
+	TP_printk("process=%llu thread=%llu pc=0x%llx arg1=0x%llx", __entry->process,
+		  __entry->thread, __entry->pc, __entry->arg1)
+);
+
+DEFINE_EVENT(zx_task_start_class, zx_process_start,
+	TP_PROTO(u64 process, u64 thread, u64 pc, u64 arg1),
+	TP_ARGS(process, thread, pc, arg1));
+
+DEFINE_EVENT(zx_task_start_class, zx_thread_start,
+	TP_PROTO(u64 process, u64 thread, u64 pc, u64 arg1),
+	TP_ARGS(process, thread, pc, arg1));
+
+TRACE_EVENT(zx_process_exit,
+	TP_PROTO(u64 koid, int pid, s64 retcode),
+	TP_ARGS(koid, pid, retcode),
+	TP_STRUCT__entry(
+		__field(u64, koid)
+		__field(int, pid)
+		__field(s64, retcode)
+	),
+	TP_fast_assign(
+		__entry->koid = koid;
+		__entry->pid = pid;
+		__entry->retcode = retcode;
+	),
+	TP_printk("koid=%llu pid=%d retcode=%lld", __entry->koid, __entry->pid,
+		  __entry->retcode)
+);
+
+TRACE_EVENT(zx_thread_exit,
+	TP_PROTO(u64 process, u64 koid, int tid),
+	TP_ARGS(process, koid, tid),
+	TP_STRUCT__entry(
+		__field(u64, process)
+		__field(u64, koid)
+		__field(int, tid)
+	),
+	TP_fast_assign(
+		__entry->process = process;
+		__entry->koid = koid;
+		__entry->tid = tid;
+	),
+	TP_printk("process=%llu koid=%llu tid=%d", __entry->process, __entry->koid,
+		  __entry->tid)
+);
+
+TRACE_EVENT(zx_job_kill,
+	TP_PROTO(u64 koid),
+	TP_ARGS(koid),
+	TP_STRUCT__entry(
+		__field(u64, koid)
+	),
+	TP_fast_assign(
+		__entry->koid = koid;
+	),
+	TP_printk("koid=%llu", __entry->koid)
+);
+
 #endif /* _ZIRCON_TRACE_H */
 
 #undef TRACE_INCLUDE_PATH

@@ -39,7 +39,10 @@ static const struct zx_object_ops zx_vmar_ops;
 static void zx_aspace_put(struct zx_aspace *as)
 {
 	if (refcount_dec_and_test(&as->ref)) {
-		mmdrop(as->mm);
+		if (as->mm)
+			mmdrop(as->mm);
+		if (as->proc)
+			zx_object_put(&as->proc->obj);
 		kfree(as);
 	}
 }
@@ -62,7 +65,11 @@ static struct zx_vmar *zx_vmar_alloc(struct zx_aspace *as, u64 start, u64 size, 
 	return v;
 }
 
-struct zx_object *zx_vmar_create_root(int *status)
+/*
+ * The root VMAR of @proc, a created process whose agent will bind the
+ * address space later; or, with @proc NULL, of the calling host.
+ */
+struct zx_object *zx_vmar_create_root(struct zx_process *proc, int *status)
 {
 	struct zx_aspace *as = kzalloc(sizeof(*as), GFP_KERNEL_ACCOUNT);
 	struct zx_vmar *v;
@@ -72,8 +79,13 @@ struct zx_object *zx_vmar_create_root(int *status)
 		return NULL;
 	refcount_set(&as->ref, 1);
 	mutex_init(&as->lock);
-	mmgrab(current->mm);
-	as->mm = current->mm;
+	if (proc) {
+		as->proc = proc;
+		zx_object_get(&proc->obj);
+	} else {
+		mmgrab(current->mm);
+		as->mm = current->mm;
+	}
 	v = zx_vmar_alloc(as, ZX_VMAR_BASE, ZX_VMAR_END - ZX_VMAR_BASE, ZX_VM_CAN_MAP);
 	zx_aspace_put(as);		/* the root holds it now, or nobody */
 	if (!v)
@@ -81,6 +93,32 @@ struct zx_object *zx_vmar_create_root(int *status)
 	v->root = true;
 	*status = ZX_OK;
 	return &v->base;
+}
+
+/* The agent of a created process binds its address space, once. */
+void zx_vmar_root_bind(struct zx_object *root, struct mm_struct *mm)
+{
+	struct zx_aspace *as = to_vmar(root)->as;
+
+	mutex_lock(&as->lock);
+	if (!as->mm) {
+		mmgrab(mm);
+		WRITE_ONCE(as->mm, mm);
+	}
+	mutex_unlock(&as->lock);
+}
+
+/* The process died: its root region and everything in it go (records only). */
+void zx_vmar_root_kill(struct zx_object *root)
+{
+	struct zx_vmar *v = to_vmar(root);
+	LIST_HEAD(dead);
+
+	mutex_lock(&v->as->lock);
+	if (!v->dead)
+		zx_vmar_kill_locked(v, &dead, false);
+	mutex_unlock(&v->as->lock);
+	zx_vmar_reap(&dead);
 }
 
 /*
@@ -203,10 +241,9 @@ int zx_sys_vmar_allocate(struct zx_process *proc, struct zx_ioc_vmar_allocate *a
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;
 	}
-	if (current->mm != p->as->mm) {
-		status = ZX_ERR_NOT_SUPPORTED;
+	status = zx_aspace_enter(p->as);
+	if (status)
 		goto out;
-	}
 	mutex_lock(&p->as->lock);
 	if (p->dead) {
 		status = ZX_ERR_BAD_STATE;
@@ -264,11 +301,9 @@ int zx_sys_vmar_destroy(struct zx_process *proc, struct zx_ioc_handle *a)
 	if (status)
 		return status;
 	v = to_vmar(ref.obj);
-	if (v->root) {
-		status = ZX_ERR_NOT_SUPPORTED;	/* as in current Zircon */
-	} else if (current->mm != v->as->mm) {
-		status = ZX_ERR_NOT_SUPPORTED;
-	} else {
+	/* A root VMAR cannot be destroyed, as in current Zircon. */
+	status = v->root ? ZX_ERR_NOT_SUPPORTED : zx_aspace_enter(v->as);
+	if (!status) {
 		mutex_lock(&v->as->lock);
 		if (v->dead)
 			status = ZX_ERR_BAD_STATE;

@@ -19,15 +19,25 @@
 #define ZX_VMAR_TOP		0x00007FFFFFFFF000ULL	/* Zircon's end */
 #define ZX_VMAR_RESERVED	(16ULL << 20)		/* kept for the emulation */
 #define ZX_VMAR_END		(ZX_VMAR_TOP - ZX_VMAR_RESERVED)
+/* The agent's trampoline page: the first page of the reserved range. */
+#define ZX_TRAMPOLINE_ADDR	ZX_VMAR_END
 
 #define ZX_VM_PERMS	(ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_PERM_EXECUTE)
 #define ZX_VM_CAN_MAP	(ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | \
 			 ZX_VM_CAN_MAP_EXECUTE | ZX_VM_CAN_MAP_SPECIFIC)
 
+/*
+ * An address space.  A host's is its own mm from the start; a created
+ * process's is set once, by its agent at bind (zx_vmar_root_bind), and
+ * changed only through the agent by anyone outside it.
+ */
 struct zx_aspace {
 	refcount_t ref;
 	struct mutex lock;
-	struct mm_struct *mm;		/* immutable: grabbed */
+	struct mm_struct *mm;		/* set once: grabbed */
+	struct zx_process *proc;	/* immutable: a created process (holds a
+					 * reference), or NULL for a host
+					 */
 };
 
 struct zx_vmar {
@@ -71,6 +81,7 @@ static inline u32 zx_can_map_perms(u32 can_map)
 }
 
 /* vmar_map.c */
+int zx_aspace_enter(struct zx_aspace *as);
 long zx_vmar_run_mmap(struct zx_vmar *vmar, struct file *file, u64 addr, u64 len,
 		      u32 perms, unsigned long flags, u64 offset);
 int zx_vmar_run_munmap(struct zx_vmar *vmar, u64 addr, u64 len);

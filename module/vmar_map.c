@@ -20,9 +20,9 @@
  * with MAP_FIXED.
  *
  * The seam: zx_vmar_run_mmap/munmap are the only functions that change an
- * address space.  Today they act only when the caller lives in it
- * (ZX_ERR_NOT_SUPPORTED otherwise); the process work hands them to a task
- * of the target process.
+ * address space.  The caller does the work when it lives in that space; for
+ * a created process the process's agent does it (agent.c); another host's
+ * address space cannot be changed (ZX_ERR_NOT_SUPPORTED).
  *
  * Locking: zx_aspace.lock (see vmar.h) around everything here.
  */
@@ -48,23 +48,41 @@ static unsigned long zx_prot(u32 perms)
 	       (perms & ZX_VM_PERM_EXECUTE ? PROT_EXEC : 0);
 }
 
+/*
+ * May the caller change @as?  Yes if it lives in it, or if @as belongs to a
+ * created process, whose agent does the work (waiting here until the agent
+ * bound).  A host's address space is its own business.
+ */
+int zx_aspace_enter(struct zx_aspace *as)
+{
+	if (READ_ONCE(as->mm) == current->mm)
+		return ZX_OK;
+	if (!as->proc)
+		return ZX_ERR_NOT_SUPPORTED;
+	return zx_agent_wait_bound(as->proc);
+}
+
 /* The seam: map @file (or, with no file, reserve) in @vmar's address space. */
 long zx_vmar_run_mmap(struct zx_vmar *vmar, struct file *file, u64 addr, u64 len,
 		      u32 perms, unsigned long flags, u64 offset)
 {
-	if (current->mm != vmar->as->mm)
-		return -EOPNOTSUPP;
-	if (!file)
-		return vm_mmap(NULL, addr, len, PROT_NONE,
-			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | flags, 0);
-	return vm_mmap(file, addr, len, zx_prot(perms), MAP_SHARED | flags, offset);
+	unsigned long prot = file ? zx_prot(perms) : PROT_NONE;
+
+	flags |= file ? MAP_SHARED : MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+	if (current->mm == vmar->as->mm)
+		return vm_mmap(file, addr, len, prot, flags, file ? offset : 0);
+	if (vmar->as->proc)
+		return zx_agent_mmap(vmar->as->proc, file, addr, len, prot, flags, offset);
+	return -EOPNOTSUPP;
 }
 
 int zx_vmar_run_munmap(struct zx_vmar *vmar, u64 addr, u64 len)
 {
-	if (current->mm != vmar->as->mm)
-		return -EOPNOTSUPP;
-	return vm_munmap(addr, len);
+	if (current->mm == vmar->as->mm)
+		return vm_munmap(addr, len);
+	if (vmar->as->proc)
+		return zx_agent_munmap(vmar->as->proc, addr, len);
+	return -EOPNOTSUPP;
 }
 
 int zx_errno_status(long err)
@@ -74,6 +92,10 @@ int zx_errno_status(long err)
 		return ZX_ERR_ALREADY_EXISTS;
 	case -EOPNOTSUPP:
 		return ZX_ERR_NOT_SUPPORTED;
+	case -ESRCH:
+		return ZX_ERR_BAD_STATE;	/* the process died */
+	case -EINTR:
+		return ZX_ERR_INTERNAL_INTR_RETRY;
 	case -EPERM:
 	case -EACCES:
 		return ZX_ERR_ACCESS_DENIED;
@@ -416,6 +438,9 @@ int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a)
 		status = ZX_ERR_OUT_OF_RANGE;
 		goto put_vmo;
 	}
+	status = zx_aspace_enter(v->as);
+	if (status)
+		goto put_vmo;
 	m = kzalloc(sizeof(*m), GFP_KERNEL_ACCOUNT);
 	if (!m) {
 		status = ZX_ERR_NO_MEMORY;
@@ -506,10 +531,9 @@ int zx_sys_vmar_unmap(struct zx_process *proc, struct zx_ioc_vmar_range *a)
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;
 	}
-	if (current->mm != v->as->mm) {
-		status = ZX_ERR_NOT_SUPPORTED;
+	status = zx_aspace_enter(v->as);
+	if (status)
 		goto out;
-	}
 	mutex_lock(&v->as->lock);
 	if (v->dead) {
 		status = ZX_ERR_BAD_STATE;
@@ -568,6 +592,9 @@ int zx_sys_vmar_protect(struct zx_process *proc, struct zx_ioc_vmar_range *a)
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;
 	}
+	status = zx_aspace_enter(v->as);
+	if (status)
+		goto out;
 	mutex_lock(&v->as->lock);
 	if (v->dead) {
 		status = ZX_ERR_BAD_STATE;

@@ -34,6 +34,10 @@
 #include <linux/list.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+#include <linux/mutex.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/cred.h>
 
 #include "abi.h"
 
@@ -166,20 +170,131 @@ void zx_handle_drop(struct zx_process *proc, struct zx_object *obj, u32 value,
 		    u32 rights);
 int zx_handles_live(void);
 
-/* Zircon processes (process.c) */
+/* Zircon processes (process.c, agent.c) */
+struct zx_thread;
+struct zx_aspace;
+struct zx_agent_req;
+
+/*
+ * A process's life: INITIAL (created, no thread yet), RUNNING (started),
+ * DYING (its Linux tasks are being killed), DEAD (every task is gone, its
+ * handle table destroyed, ZX_PROCESS_TERMINATED asserted).
+ */
+enum zx_process_state {
+	ZX_PROCESS_INITIAL,
+	ZX_PROCESS_RUNNING,
+	ZX_PROCESS_DYING,
+	ZX_PROCESS_DEAD,
+};
+
+/*
+ * A task-death hook: runs @exited once the task is past the point where it
+ * can run user code again.  See agent.c.
+ */
+struct zx_exit_hook {
+	struct callback_head cb;
+	struct work_struct rearm;
+	struct task_struct *task;		/* holds a reference while armed */
+	void (*exited)(struct zx_exit_hook *hook);
+};
+
 struct zx_process {
-	struct pid *tgid;		/* immutable: the bound thread group */
+	struct zx_object obj;
 	struct zx_handle_table table;
 	struct zx_job *job;		/* immutable: holds a reference */
 	u8 policy[ZX_POL_MAX];		/* immutable: captured job policy */
-	u32 default_job;		/* immutable: handle value */
-	u64 koid;			/* immutable */
-	struct zx_object *root_vmar;	/* set once (cmpxchg), holds a reference */
+	bool host;			/* immutable: a Linux program that opened
+					 * /dev/zircon, not made by zx_process_create
+					 */
+	u32 default_job;		/* immutable (host): handle value */
+	struct pid *tgid;		/* the bound thread group: immutable for a
+					 * host; set once by the agent (lock)
+					 */
+	struct zx_object *root_vmar;	/* set once (cmpxchg) or at create; lock
+					 * clears it at death
+					 */
+	struct mutex lock;		/* everything below */
+	enum zx_process_state state;
+	s64 return_code;
+	bool return_code_set;
+	s64 start_time;
+	u32 self_value;			/* handle to itself, made on first use */
+	u32 self_vmar;			/* handle to root_vmar, made on first use */
+	struct list_head threads;	/* struct zx_thread, each holding a reference */
+	u32 live_tasks;			/* bound Linux tasks not yet dead */
+	u32 live_threads;		/* started threads not yet dead */
+	const struct cred *creator_cred;	/* until the agent binds */
+	bool bound;			/* the agent is serving */
+	struct file *agent_file;	/* the agent's descriptor, from bind to death */
+	struct zx_exit_hook agent_hook;
+	bool agent_gone;		/* the agent died or never bound */
+	spinlock_t req_lock;		/* requests, active, cloning, req_closed */
+	bool req_closed;		/* no agent will ever serve again */
+	struct list_head requests;	/* struct zx_agent_req, queued for the agent */
+	struct zx_agent_req *active;	/* the request the agent is serving */
+	struct zx_thread *cloning;	/* the thread the agent is creating */
+	wait_queue_head_t wq;		/* agent work, bind, clone, request completion */
+	struct list_head job_node;	/* zx_job_lock: on job->processes */
+	struct list_head kill_node;	/* zx_job_lock: on a job kill's list */
 };
 
+static inline struct zx_process *to_process(struct zx_object *obj)
+{
+	return container_of(obj, struct zx_process, obj);
+}
+
 struct zx_process *zx_process_open(void);
-void zx_process_release(struct zx_process *proc);
+void zx_process_file_release(struct zx_process *proc);
 int zx_process_check_policy(struct zx_process *proc, u32 condition);
+void zx_process_kill(struct zx_process *proc, s64 code);
+void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
+			    struct zx_thread *t);
+int zx_process_copy_name(u64 uname, u64 size, char name[ZX_MAX_NAME_LEN]);
+extern const struct zx_object_ops zx_process_ops;
+extern const struct file_operations zx_fops;
+
+/* Threads (thread.c) */
+enum zx_thread_state {
+	ZX_THREAD_NEW,
+	ZX_THREAD_STARTING,
+	ZX_THREAD_RUNNING_STATE,
+	ZX_THREAD_DEAD,
+};
+
+struct zx_thread {
+	struct zx_object obj;
+	struct zx_process *proc;	/* immutable: holds a reference */
+	struct list_head node;		/* proc->lock: on proc->threads */
+	enum zx_thread_state state;	/* proc->lock */
+	struct pid *pid;		/* proc->lock: the Linux thread, once bound */
+	u32 self_value;			/* proc->lock: handle to itself, or 0 */
+	u64 entry, stack, arg1, arg2;	/* proc->lock: registers at start */
+	struct zx_exit_hook hook;
+};
+
+static inline struct zx_thread *to_thread(struct zx_object *obj)
+{
+	return container_of(obj, struct zx_thread, obj);
+}
+
+extern const struct zx_object_ops zx_thread_ops;
+int zx_thread_start_locked(struct zx_thread *t, u64 entry, u64 stack, u64 arg1, u64 arg2);
+void zx_thread_died(struct zx_thread *t);
+struct zx_thread *zx_thread_current(struct zx_process *proc);
+
+/* The agent (agent.c, trampoline.S) */
+extern const u8 zx_trampoline_start[], zx_trampoline_end[];
+int zx_agent_init(void);
+void zx_agent_exit(void);
+int zx_agent_bind(struct zx_process *proc, struct file *file);
+int zx_agent_park(struct zx_process *proc, unsigned long arg);
+int zx_agent_wait_bound(struct zx_process *proc);
+long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len,
+		   unsigned long prot, unsigned long flags, u64 offset);
+long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len);
+int zx_agent_clone(struct zx_process *proc, struct zx_thread *t);
+void zx_agent_fail_all(struct zx_process *proc);
+void zx_exit_hook_arm(struct zx_exit_hook *hook, void (*exited)(struct zx_exit_hook *));
 
 /* Jobs (job.c) */
 struct zx_job;
@@ -188,6 +303,9 @@ extern struct zx_job *zx_root_job;
 int zx_job_init(void);
 void zx_job_exit(void);
 struct zx_job *zx_job_create_child(struct zx_job *parent, int *status);
+int zx_job_add_process(struct zx_job *job, struct zx_process *proc);
+void zx_job_remove_process(struct zx_process *proc);
+struct zx_job *zx_job_from_object(struct zx_object *obj);
 struct zx_object *zx_job_object(struct zx_job *job);
 void zx_job_put(struct zx_job *job);
 void zx_job_copy_policy(struct zx_job *job, u8 policy[ZX_POL_MAX]);
@@ -234,6 +352,12 @@ struct zx_ioc_vmar_map;
 struct zx_ioc_vmar_range;
 struct zx_ioc_vmar_root;
 struct zx_ioc_vmar_allocate;
+struct zx_ioc_process_create;
+struct zx_ioc_process_start;
+struct zx_ioc_thread_create;
+struct zx_ioc_thread_start;
+struct zx_ioc_self;
+struct zx_ioc_process_exit;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -277,7 +401,15 @@ int zx_sys_vmar_protect(struct zx_process *proc, struct zx_ioc_vmar_range *a);
 int zx_sys_vmar_root(struct zx_process *proc, struct zx_ioc_vmar_root *a);
 int zx_sys_vmar_allocate(struct zx_process *proc, struct zx_ioc_vmar_allocate *a);
 int zx_sys_vmar_destroy(struct zx_process *proc, struct zx_ioc_handle *a);
-struct zx_object *zx_vmar_create_root(int *status);
+int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create *a);
+int zx_sys_process_start(struct zx_process *proc, struct zx_ioc_process_start *a);
+int zx_sys_process_exit(struct zx_process *proc, struct zx_ioc_process_exit *a);
+int zx_sys_thread_create(struct zx_process *proc, struct zx_ioc_thread_create *a);
+int zx_sys_thread_start(struct zx_process *proc, struct zx_ioc_thread_start *a);
+int zx_sys_self(struct zx_process *proc, struct zx_ioc_self *a);
+struct zx_object *zx_vmar_create_root(struct zx_process *proc, int *status);
+void zx_vmar_root_bind(struct zx_object *root, struct mm_struct *mm);
+void zx_vmar_root_kill(struct zx_object *root);
 struct file *zx_vmo_file(struct zx_object *obj);
 void zx_channel_flush(void);
 void zx_channel_exit(void);

@@ -332,6 +332,76 @@ struct zx_ioc_vmar_range {
 	__u64 len;
 };
 
+/*
+ * ZX_IOC_PROCESS_CREATE: zx_process_create().  Besides the two handles it
+ * gives "fd_out" a new descriptor (O_CLOEXEC) of the process: libzx hands it
+ * to the agent helper as descriptor ZX_AGENT_FD, and the helper binds to the
+ * process with ZX_IOC_AGENT_BIND on it.
+ */
+struct zx_ioc_process_create {
+	__u32 job;
+	__u32 options;
+	__u64 name;		/* const char * */
+	__u64 name_size;
+	__u64 proc_out;		/* zx_handle_t * */
+	__u64 vmar_out;		/* zx_handle_t * */
+	__u64 fd_out;		/* int * */
+};
+
+/* ZX_IOC_PROCESS_START */
+struct zx_ioc_process_start {
+	__u32 process;
+	__u32 thread;
+	__u64 entry;
+	__u64 stack;
+	__u32 arg1;		/* a handle, consumed */
+	__u32 reserved;
+	__u64 arg2;
+};
+
+/* ZX_IOC_PROCESS_EXIT: from inside a started process; does not return. */
+struct zx_ioc_process_exit {
+	__s64 retcode;
+};
+
+/* ZX_IOC_THREAD_CREATE */
+struct zx_ioc_thread_create {
+	__u32 process;
+	__u32 options;
+	__u64 name;		/* const char * */
+	__u64 name_size;
+	__u64 out;		/* zx_handle_t * */
+};
+
+/* ZX_IOC_THREAD_START */
+struct zx_ioc_thread_start {
+	__u32 thread;
+	__u32 reserved;
+	__u64 entry;
+	__u64 stack;
+	__u64 arg1;
+	__u64 arg2;
+};
+
+/*
+ * ZX_IOC_SELF: handles to the calling process, its calling thread (0 on a
+ * Linux thread that is not a Zircon thread) and its root VMAR, each made
+ * once and then the same value every time; closing one makes it invalid.
+ */
+struct zx_ioc_self {
+	__u32 process;		/* out */
+	__u32 thread;		/* out */
+	__u32 vmar;		/* out */
+	__u32 reserved;		/* in: zero */
+};
+
+/*
+ * Inside a started process, descriptor ZX_AGENT_FD is the process's
+ * /dev/zircon: every call of the process goes through it.  The emulation's
+ * agent thread needs it too, so a process must not close or replace it.
+ */
+#define ZX_AGENT_FD			3
+
 #define ZX_IOC_NOP			_IO(ZX_IOC_MAGIC, 0x00)
 #define ZX_IOC_STARTUP			_IOWR(ZX_IOC_MAGIC, 0x01, struct zx_ioc_startup)
 #define ZX_IOC_ROOT_JOB			_IOW(ZX_IOC_MAGIC, 0x02, struct zx_ioc_root_job)
@@ -376,5 +446,14 @@ struct zx_ioc_vmar_range {
 #define ZX_IOC_VMO_OP_RANGE		_IOW(ZX_IOC_MAGIC, 0x55, struct zx_ioc_vmo_op_range)
 #define ZX_IOC_VMO_CREATE_CHILD		_IOW(ZX_IOC_MAGIC, 0x56, struct zx_ioc_vmo_child)
 #define ZX_IOC_VMO_REPLACE_AS_EXECUTABLE _IOW(ZX_IOC_MAGIC, 0x57, struct zx_ioc_vmo_exec)
+#define ZX_IOC_PROCESS_CREATE		_IOW(ZX_IOC_MAGIC, 0x90, struct zx_ioc_process_create)
+#define ZX_IOC_PROCESS_START		_IOW(ZX_IOC_MAGIC, 0x91, struct zx_ioc_process_start)
+#define ZX_IOC_PROCESS_EXIT		_IOW(ZX_IOC_MAGIC, 0x92, struct zx_ioc_process_exit)
+#define ZX_IOC_THREAD_CREATE		_IOW(ZX_IOC_MAGIC, 0x93, struct zx_ioc_thread_create)
+#define ZX_IOC_THREAD_START		_IOW(ZX_IOC_MAGIC, 0x94, struct zx_ioc_thread_start)
+#define ZX_IOC_SELF			_IOWR(ZX_IOC_MAGIC, 0x95, struct zx_ioc_self)
+/* The agent helper's calls: internal to libzx and the module. */
+#define ZX_IOC_AGENT_BIND		_IO(ZX_IOC_MAGIC, 0x9E)
+#define ZX_IOC_AGENT_PARK		_IO(ZX_IOC_MAGIC, 0x9F)
 
 #endif /* _UAPI_LINUX_ZIRCON_H */

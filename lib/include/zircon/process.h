@@ -19,6 +19,13 @@ zx_handle_t zx_job_default(void);
 // time; ZX_HANDLE_INVALID when the module is not loaded.
 zx_handle_t zx_vmar_root_self(void);
 
+// The calling process.  In a Linux program that opened /dev/zircon itself
+// (a "host"), a handle to that host process; it cannot be started or killed.
+zx_handle_t zx_process_self(void);
+
+// The calling Zircon thread; ZX_HANDLE_INVALID on a Linux thread of a host.
+zx_handle_t zx_thread_self(void);
+
 #ifdef __cplusplus
 }
 #endif

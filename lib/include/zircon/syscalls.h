@@ -36,6 +36,29 @@ zx_status_t zx_job_set_policy(zx_handle_t handle, uint32_t options, uint32_t top
                               const void* policy, uint32_t policy_size);
 zx_status_t zx_task_kill(zx_handle_t handle);
 
+// Processes and threads.  See Documentation/zircon/usage.rst for what a
+// process is on Linux and for libzx-freestanding.a, the libzx for code
+// that runs inside a started process.
+zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_size,
+                              uint32_t options, zx_handle_t* proc_handle,
+                              zx_handle_t* vmar_handle);
+zx_status_t zx_process_start(zx_handle_t handle, zx_handle_t thread, zx_vaddr_t entry,
+                             zx_vaddr_t stack, zx_handle_t arg1, uintptr_t arg2);
+__attribute__((__noreturn__)) void zx_process_exit(int64_t retcode);
+zx_status_t zx_thread_create(zx_handle_t process, const char* name, size_t name_size,
+                             uint32_t options, zx_handle_t* out);
+zx_status_t zx_thread_start(zx_handle_t handle, zx_vaddr_t thread_entry, zx_vaddr_t stack,
+                            uintptr_t arg1, uintptr_t arg2);
+__attribute__((__noreturn__)) void zx_thread_exit(void);
+
+// Futexes.
+zx_status_t zx_futex_wait(const zx_futex_t* value_ptr, zx_futex_t current_value,
+                          zx_handle_t new_futex_owner, zx_time_t deadline);
+zx_status_t zx_futex_wake(const zx_futex_t* value_ptr, uint32_t wake_count);
+zx_status_t zx_futex_requeue(const zx_futex_t* value_ptr, uint32_t wake_count,
+                             zx_futex_t current_value, const zx_futex_t* requeue_ptr,
+                             uint32_t requeue_count, zx_handle_t new_requeue_owner);
+
 // Events.
 zx_status_t zx_event_create(uint32_t options, zx_handle_t* out);
 

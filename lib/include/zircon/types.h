@@ -25,6 +25,7 @@ typedef uintptr_t zx_vaddr_t;
 typedef uintptr_t zx_paddr_t;
 typedef uint64_t zx_off_t;
 typedef uint32_t zx_clock_t;
+typedef int32_t zx_futex_t;
 
 #define ZX_HANDLE_INVALID          ((zx_handle_t)0)
 #define ZX_HANDLE_FIXED_BITS_MASK  ((zx_handle_t)0x3)

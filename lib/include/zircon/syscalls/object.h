@@ -17,12 +17,14 @@ typedef uint32_t zx_object_info_topic_t;
 #define ZX_INFO_HANDLE_VALID    ((zx_object_info_topic_t)1u)
 #define ZX_INFO_HANDLE_BASIC    ((zx_object_info_topic_t)2u)
 #define ZX_INFO_PROCESS         __ZX_INFO_TOPIC(3u, 1)
+#define ZX_INFO_PROCESS_V1      __ZX_INFO_TOPIC(3u, 0)
 #define ZX_INFO_PROCESS_THREADS ((zx_object_info_topic_t)4u)
 #define ZX_INFO_VMAR            ((zx_object_info_topic_t)7u)
 #define ZX_INFO_JOB_CHILDREN    ((zx_object_info_topic_t)8u)
 #define ZX_INFO_JOB_PROCESSES   ((zx_object_info_topic_t)9u)
 #define ZX_INFO_THREAD          ((zx_object_info_topic_t)10u)
 #define ZX_INFO_TASK_STATS      __ZX_INFO_TOPIC(12u, 1)
+#define ZX_INFO_TASK_STATS_V1   __ZX_INFO_TOPIC(12u, 0)
 #define ZX_INFO_HANDLE_COUNT    ((zx_object_info_topic_t)19u)
 #define ZX_INFO_VMO_V1          __ZX_INFO_TOPIC(23u, 0)
 #define ZX_INFO_VMO             __ZX_INFO_TOPIC(23u, 1)
@@ -52,6 +54,55 @@ typedef struct zx_info_job {
   bool debugger_attached;
   uint8_t padding1[5];
 } zx_info_job_t;
+
+// ZX_INFO_PROCESS
+#define ZX_INFO_PROCESS_FLAG_STARTED           ((uint32_t)1u << 0)
+#define ZX_INFO_PROCESS_FLAG_EXITED            ((uint32_t)1u << 1)
+#define ZX_INFO_PROCESS_FLAG_DEBUGGER_ATTACHED ((uint32_t)1u << 2)
+
+typedef struct zx_info_process {
+  int64_t return_code;
+  zx_time_t start_time;
+  uint32_t flags;
+  uint8_t padding1[4];
+} zx_info_process_t;
+
+// The first layout (topic ZX_INFO_PROCESS_V1).
+typedef struct zx_info_process_v1 {
+  int64_t return_code;
+  bool started;
+  bool exited;
+  bool debugger_attached;
+  uint8_t padding1[5];
+} zx_info_process_v1_t;
+
+// ZX_INFO_THREAD
+#define ZX_THREAD_STATE_NEW              ((uint32_t)0x0000u)
+#define ZX_THREAD_STATE_RUNNING          ((uint32_t)0x0001u)
+#define ZX_THREAD_STATE_SUSPENDED        ((uint32_t)0x0002u)
+#define ZX_THREAD_STATE_BLOCKED          ((uint32_t)0x0003u)
+#define ZX_THREAD_STATE_DYING            ((uint32_t)0x0004u)
+#define ZX_THREAD_STATE_DEAD             ((uint32_t)0x0005u)
+#define ZX_THREAD_STATE_BASIC(n)         ((n) & 0xff)
+
+typedef struct zx_cpu_set {
+  uint64_t mask[8];
+} zx_cpu_set_t;
+
+typedef struct zx_info_thread {
+  uint32_t state;
+  uint32_t wait_exception_channel_type;
+  zx_cpu_set_t cpu_affinity_mask;
+} zx_info_thread_t;
+
+// ZX_INFO_TASK_STATS (ZX_INFO_TASK_STATS_V1 fills the first four fields).
+typedef struct zx_info_task_stats {
+  size_t mem_mapped_bytes;
+  size_t mem_private_bytes;
+  size_t mem_shared_bytes;
+  size_t mem_scaled_shared_bytes;
+  uint64_t mem_fractional_scaled_shared_bytes;
+} zx_info_task_stats_t;
 
 #define ZX_INFO_VMO_TYPE_PAGED   ((uint32_t)1u << 0)
 #define ZX_INFO_VMO_TYPE(flags)  ((flags) & ((uint32_t)1u << 0))

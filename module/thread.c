@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Zircon threads.
+ *
+ * A thread object is made by zx_thread_create in a created process and
+ * gets its Linux thread only when it starts: zx_process_start (the first
+ * thread) or zx_thread_start (the others, once the process runs) record the
+ * registers it starts with and ask the process's agent to clone a thread,
+ * which takes them on (agent.c).  The Linux thread is the Zircon thread
+ * from then on; its death, however it happens, is seen by its exit hook.
+ *
+ * States: NEW, STARTING (the agent is cloning it), RUNNING (listed by
+ * ZX_INFO_PROCESS_THREADS, asserting ZX_THREAD_RUNNING), DEAD (asserting
+ * ZX_THREAD_TERMINATED).  A thread is on its process's thread list, which
+ * holds a reference, from creation until the process ends.
+ *
+ * Locking: the owning process's lock protects state, pid, self_value and the
+ * start registers.
+ */
+
+#include <linux/pid.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+
+#include <linux/zircon.h>
+
+#include "vmar.h"
+#include "trace.h"
+
+int zx_sys_thread_create(struct zx_process *proc, struct zx_ioc_thread_create *a)
+{
+	char name[ZX_MAX_NAME_LEN];
+	struct zx_handle_ref ref;
+	struct zx_process *owner;
+	struct zx_thread *t;
+	int status;
+
+	if (a->options)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_process_copy_name(a->name, a->name_size, name);
+	if (status)
+		return status;
+	status = zx_handle_get(proc, a->process, ZX_OBJ_TYPE_PROCESS, 0, &ref);
+	if (status)
+		return status;
+	owner = to_process(ref.obj);
+	/* Current Zircon wants MANAGE_THREAD; older Zircon and Magenta WRITE. */
+	if (!(ref.rights & (ZX_RIGHT_MANAGE_THREAD | ZX_RIGHT_WRITE))) {
+		status = ZX_ERR_ACCESS_DENIED;
+		goto out;
+	}
+	if (owner->host) {
+		status = ZX_ERR_NOT_SUPPORTED;	/* a host's threads are its own */
+		goto out;
+	}
+	t = kzalloc(sizeof(*t), GFP_KERNEL_ACCOUNT);
+	if (!t) {
+		status = ZX_ERR_NO_MEMORY;
+		goto out;
+	}
+	zx_object_init(&t->obj, &zx_thread_ops, 0);
+	zx_object_set_name(&t->obj, name, sizeof(name));
+	t->proc = owner;
+	zx_object_get(&owner->obj);
+	mutex_lock(&owner->lock);
+	if (owner->state == ZX_PROCESS_DEAD || owner->state == ZX_PROCESS_DYING) {
+		status = ZX_ERR_BAD_STATE;
+	} else {
+		list_add_tail(&t->node, &owner->threads);
+		zx_object_get(&t->obj);		/* the list's */
+	}
+	mutex_unlock(&owner->lock);
+	if (!status) {
+		status = zx_handle_install_user(proc, &t->obj, ZX_DEFAULT_THREAD_RIGHTS, a->out);
+		trace_zx_thread_create(owner->obj.koid, t->obj.koid, name);
+	}
+	zx_object_put(&t->obj);
+out:
+	zx_object_put(ref.obj);
+	return status;
+}
+
+/* The process's lock held.  Record the registers and mark @t starting. */
+int zx_thread_start_locked(struct zx_thread *t, u64 entry, u64 stack, u64 arg1, u64 arg2)
+{
+	/* Entry 0 is allowed (it faults); a kernel address is not. */
+	if (entry >= ZX_VMAR_TOP)
+		return ZX_ERR_INVALID_ARGS;
+	t->entry = entry;
+	t->stack = stack;
+	t->arg1 = arg1;
+	t->arg2 = arg2;
+	t->state = ZX_THREAD_STARTING;
+	return ZX_OK;
+}
+
+int zx_sys_thread_start(struct zx_process *proc, struct zx_ioc_thread_start *a)
+{
+	struct zx_handle_ref ref;
+	struct zx_process *owner;
+	struct zx_thread *t;
+	int status;
+
+	if (a->reserved)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_handle_get(proc, a->thread, ZX_OBJ_TYPE_THREAD, ZX_RIGHT_WRITE, &ref);
+	if (status)
+		return status;
+	t = to_thread(ref.obj);
+	owner = t->proc;
+	mutex_lock(&owner->lock);
+	/* Only zx_process_start starts the first thread. */
+	if (owner->state != ZX_PROCESS_RUNNING || t->state != ZX_THREAD_NEW)
+		status = ZX_ERR_BAD_STATE;
+	else
+		status = zx_thread_start_locked(t, a->entry, a->stack, a->arg1, a->arg2);
+	mutex_unlock(&owner->lock);
+	if (!status) {
+		trace_zx_thread_start(owner->obj.koid, t->obj.koid, a->entry, a->arg1);
+		status = zx_agent_clone(owner, t);
+		if (status) {
+			mutex_lock(&owner->lock);
+			if (t->state == ZX_THREAD_STARTING)
+				t->state = ZX_THREAD_NEW;
+			mutex_unlock(&owner->lock);
+		}
+	}
+	zx_object_put(ref.obj);
+	return status;
+}
+
+/* @t is dead, or will never run: its process ended. */
+void zx_thread_died(struct zx_thread *t)
+{
+	enum zx_thread_state old;
+
+	mutex_lock(&t->proc->lock);
+	old = t->state;
+	t->state = ZX_THREAD_DEAD;
+	mutex_unlock(&t->proc->lock);
+	if (old == ZX_THREAD_DEAD)
+		return;
+	zx_object_update_signals(&t->obj, ZX_THREAD_RUNNING, ZX_THREAD_TERMINATED);
+	trace_zx_thread_exit(t->proc->obj.koid, t->obj.koid, t->pid ? pid_nr(t->pid) : 0);
+}
+
+/* The Zircon thread the caller is, with a reference, or NULL. */
+struct zx_thread *zx_thread_current(struct zx_process *proc)
+{
+	struct pid *pid = task_pid(current);
+	struct zx_thread *t, *found = NULL;
+
+	if (proc->host)
+		return NULL;
+	mutex_lock(&proc->lock);
+	list_for_each_entry(t, &proc->threads, node) {
+		if (t->pid == pid) {
+			found = t;
+			zx_object_get(&t->obj);
+			break;
+		}
+	}
+	mutex_unlock(&proc->lock);
+	return found;
+}
+
+/* zx_info_thread_t */
+struct zx_info_thread {
+	u32 state;
+	u32 wait_exception_channel_type;
+	u64 cpu_affinity_mask[8];
+};
+
+static int zx_thread_get_info(struct zx_object *obj, u32 rights, u32 topic,
+			      struct zx_info_args *args)
+{
+	struct zx_thread *t = to_thread(obj);
+	struct zx_info_thread info = {};
+
+	if (topic != ZX_INFO_THREAD)
+		return ZX_ERR_NOT_SUPPORTED;
+	if (!(rights & ZX_RIGHT_INSPECT))
+		return ZX_ERR_ACCESS_DENIED;
+	mutex_lock(&t->proc->lock);
+	switch (t->state) {
+	case ZX_THREAD_NEW:
+		info.state = ZX_THREAD_STATE_NEW;
+		break;
+	case ZX_THREAD_DEAD:
+		info.state = ZX_THREAD_STATE_DEAD;
+		break;
+	default:
+		/* Blocked states are not told apart: a Linux thread runs or sleeps. */
+		info.state = t->proc->state == ZX_PROCESS_DYING ? ZX_THREAD_STATE_DYING :
+			     ZX_THREAD_STATE_RUNNING;
+		break;
+	}
+	mutex_unlock(&t->proc->lock);
+	info.cpu_affinity_mask[0] = ~0ULL;
+	return zx_info_reply_one(args, &info, sizeof(info));
+}
+
+static void zx_thread_destroy(struct zx_object *obj)
+{
+	struct zx_thread *t = to_thread(obj);
+
+	put_pid(t->pid);
+	zx_object_put(&t->proc->obj);
+	kfree(t);
+}
+
+static u64 zx_thread_related_koid(struct zx_object *obj)
+{
+	return to_thread(obj)->proc->obj.koid;
+}
+
+const struct zx_object_ops zx_thread_ops = {
+	.type = ZX_OBJ_TYPE_THREAD,
+	.user_signals = ZX_USER_SIGNAL_ALL,
+	.has_name = true,
+	.destroy = zx_thread_destroy,
+	.related_koid = zx_thread_related_koid,
+	.get_info = zx_thread_get_info,
+};

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+// A freestanding program that runs inside a process started by a selftest
+// (see prog.h).  It uses only libzx-freestanding.a and raw system calls.
+#include <zircon/process.h>
+#include <zircon/syscalls.h>
+
+#include "prog.h"
+
+unsigned long fs_regs[FS_NREGS];
+
+static zx_futex_t counter;
+
+static void send(zx_handle_t ch, const void* bytes, uint32_t n) {
+  zx_channel_write(ch, 0, bytes, n, 0, 0);
+}
+
+static long raw2(long nr, long a, long b) {
+  long ret;
+  __asm__ volatile("syscall" : "=a"(ret) : "a"(nr), "D"(a), "S"(b) : "rcx", "r11", "memory");
+  return ret;
+}
+
+void fs_thread(uintptr_t arg1, uintptr_t arg2) {
+  (void)arg1, (void)arg2;
+  __atomic_fetch_add(&counter, 1, __ATOMIC_SEQ_CST);
+  zx_futex_wake(&counter, UINT32_MAX);
+  zx_thread_exit();
+}
+
+extern char fs_thread_entry[];
+
+static int64_t start_threads(long n) {
+  zx_handle_t vmo, th;
+  zx_vaddr_t base;
+  long i;
+
+  if (zx_vmo_create((uint64_t)n * 16384, 0, &vmo) != ZX_OK)
+    return -1;
+  if (zx_vmar_map(zx_vmar_root_self(), ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, vmo, 0,
+                  (uint64_t)n * 16384, &base) != ZX_OK)
+    return -2;
+  for (i = 0; i < n; i++) {
+    if (zx_thread_create(zx_process_self(), "worker", 6, 0, &th) != ZX_OK)
+      return -3;
+    if (zx_thread_start(th, (uintptr_t)fs_thread_entry, base + (uintptr_t)(i + 1) * 16384, 0,
+                        0) != ZX_OK)
+      return -4;
+    zx_handle_close(th);
+  }
+  for (;;) {
+    zx_futex_t seen = __atomic_load_n(&counter, __ATOMIC_SEQ_CST);
+    if (seen == n)
+      return n;
+    zx_futex_wait(&counter, seen, ZX_HANDLE_INVALID, ZX_TIME_INFINITE);
+  }
+}
+
+void fs_main(zx_handle_t arg1, uintptr_t arg2) {
+  long value = (long)arg2 >> 8;
+  char buf[256];
+  uint32_t n;
+
+  switch (arg2 & 0xff) {
+    case FS_REGS: {
+      int64_t code = -1;
+      raw2(158, 0x1003, (long)&fs_regs[FS_FSBASE]);  // arch_prctl(ARCH_GET_FS)
+      send(arg1, fs_regs, sizeof(fs_regs));
+      // No reply (the test gave up and closed its end): exit with -1.
+      zx_object_wait_one(arg1, ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED, ZX_TIME_INFINITE, 0);
+      zx_channel_read(arg1, 0, &code, 0, sizeof(code), 0, &n, 0);
+      zx_process_exit(code);
+    }
+    case FS_EXIT:
+      zx_process_exit(value);
+    case FS_CRASH:
+      *(volatile int*)0 = 1;
+      break;
+    case FS_SPIN:
+      for (;;)
+        zx_nanosleep(zx_deadline_after(1000000));
+    case FS_THREADS: {
+      int64_t got = start_threads(value);
+      send(arg1, &got, sizeof(got));
+      zx_process_exit(got);
+    }
+    case FS_THREAD_EXIT:
+      zx_thread_exit();
+    case FS_ECHO:
+      for (;;) {
+        zx_signals_t seen = 0;
+        zx_object_wait_one(arg1, ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED, ZX_TIME_INFINITE,
+                           &seen);
+        if (!(seen & ZX_CHANNEL_READABLE))
+          zx_process_exit(0);
+        if (zx_channel_read(arg1, 0, buf, 0, sizeof(buf), 0, &n, 0) == ZX_OK)
+          send(arg1, buf, n);
+      }
+    case FS_RAW_EXIT:
+      raw2(231, value, 0);
+      break;
+    case FS_SELF: {
+      zx_info_handle_basic_t info[2];
+      zx_object_get_info(zx_process_self(), ZX_INFO_HANDLE_BASIC, &info[0], sizeof(info[0]), 0,
+                         0);
+      zx_object_get_info(zx_thread_self(), ZX_INFO_HANDLE_BASIC, &info[1], sizeof(info[1]), 0,
+                         0);
+      send(arg1, info, sizeof(info));
+      zx_process_exit(0);
+    }
+  }
+  zx_process_exit(-1);
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+// The freestanding test program's modes: arg2 = mode | value << 8.
+#ifndef FSPROG_H_
+#define FSPROG_H_
+
+enum fs_mode {
+  FS_REGS = 1,         // send the entry registers, exit with the code sent back
+  FS_EXIT = 2,         // zx_process_exit(value)
+  FS_CRASH = 3,        // write to address 0
+  FS_SPIN = 4,         // run until killed
+  FS_THREADS = 5,      // start value threads, count them with a futex, exit value
+  FS_THREAD_EXIT = 6,  // the only thread calls zx_thread_exit
+  FS_ECHO = 7,         // send back every message until the peer closes
+  FS_RAW_EXIT = 8,     // exit_group(value) without telling the module
+  FS_SELF = 9,         // send the koids of zx_process_self and zx_thread_self
+};
+
+// FS_REGS message: the registers at entry, in this order.
+enum fs_reg {
+  FS_RAX, FS_RBX, FS_RCX, FS_RDX, FS_RSI, FS_RDI, FS_RBP, FS_RSP,
+  FS_R8, FS_R9, FS_R10, FS_R11, FS_R12, FS_R13, FS_R14, FS_R15,
+  FS_RFLAGS, FS_MXCSR, FS_FSBASE, FS_NREGS
+};
+
+#endif  // FSPROG_H_

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+// Launch the freestanding test program (fsprog/) in a new process: its
+// flat image mapped read-write-execute, a 64 KiB stack, one thread.
+#ifndef LAUNCH_H_
+#define LAUNCH_H_
+
+#include <string.h>
+#include <zircon/syscalls.h>
+
+#include "fsprog/prog.h"
+
+extern const char fsprog_image[], fsprog_image_end[];
+
+struct launched {
+  zx_handle_t proc, thread, vmar;
+  zx_vaddr_t code, stack;
+};
+
+#define FS_STACK_SIZE 65536
+
+// Map the program and a stack into the unstarted process l->proc.
+static inline zx_status_t fs_load(struct launched* l) {
+  size_t size = (size_t)(fsprog_image_end - fsprog_image);
+  zx_handle_t vmo, stack;
+  zx_status_t st;
+
+  st = zx_vmo_create(size, 0, &vmo);
+  if (st == ZX_OK)
+    st = zx_vmo_write(vmo, fsprog_image, 0, size);
+  if (st == ZX_OK)
+    st = zx_vmo_replace_as_executable(vmo, ZX_HANDLE_INVALID, &vmo);
+  if (st == ZX_OK)
+    st = zx_vmar_map(l->vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_PERM_EXECUTE, 0, vmo, 0,
+                     size, &l->code);
+  zx_handle_close(vmo);
+  if (st != ZX_OK)
+    return st;
+  st = zx_vmo_create(FS_STACK_SIZE, 0, &stack);
+  if (st == ZX_OK)
+    st = zx_vmar_map(l->vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, stack, 0, FS_STACK_SIZE,
+                     &l->stack);
+  zx_handle_close(stack);
+  return st;
+}
+
+// Create, load and start a process running the program in mode @arg2.
+static inline zx_status_t fs_launch(zx_handle_t job, const char* name, zx_handle_t arg1,
+                                    uintptr_t arg2, struct launched* l) {
+  zx_status_t st;
+
+  memset(l, 0, sizeof(*l));
+  st = zx_process_create(job, name, strlen(name), 0, &l->proc, &l->vmar);
+  if (st == ZX_OK)
+    st = fs_load(l);
+  if (st == ZX_OK)
+    st = zx_thread_create(l->proc, "main", 4, 0, &l->thread);
+  if (st == ZX_OK)
+    return zx_process_start(l->proc, l->thread, l->code, l->stack + FS_STACK_SIZE, arg1, arg2);
+  zx_handle_close(arg1);
+  return st;
+}
+
+static inline void fs_close(struct launched* l) {
+  zx_handle_close(l->thread);
+  zx_handle_close(l->vmar);
+  zx_handle_close(l->proc);
+}
+
+static inline int64_t fs_wait_exit(zx_handle_t proc) {
+  zx_info_process_t info = {0};
+  zx_object_wait_one(proc, ZX_PROCESS_TERMINATED, ZX_TIME_INFINITE, NULL);
+  zx_object_get_info(proc, ZX_INFO_PROCESS, &info, sizeof(info), NULL, NULL);
+  return info.return_code;
+}
+
+#endif  // LAUNCH_H_
