@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <dirent.h>
+#include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "zx_test.h"
@@ -304,6 +306,202 @@ TEST(kill_process_and_job)
 	zx_handle_close(job);
 	ASSERT_TRUE(gone("spin-a"));
 	ASSERT_TRUE(gone("spin-b"));
+}
+
+/* Every failure of zx_process_start closes arg1, as the page says. */
+TEST(start_errors_close_arg1)
+{
+	zx_handle_t job = new_job(), ev, ro, other_proc, other_vmar, other_thread, t_ro, p_ro;
+	struct launched l = {0};
+
+	ASSERT_EQ(ZX_OK, zx_process_create(job, "start-errors", 12, 0, &l.proc, &l.vmar));
+	ASSERT_EQ(ZX_OK, fs_load(&l));
+	ASSERT_EQ(ZX_OK, zx_thread_create(l.proc, "t", 1, 0, &l.thread));
+	ASSERT_EQ(ZX_OK, zx_process_create(job, "other", 5, 0, &other_proc, &other_vmar));
+	ASSERT_EQ(ZX_OK, zx_thread_create(other_proc, "t", 1, 0, &other_thread));
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(l.thread, ZX_RIGHT_INSPECT, &t_ro));
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(l.proc, ZX_RIGHT_INSPECT, &p_ro));
+
+#define START(p, t, e, a) zx_process_start(p, t, e, l.stack + FS_STACK_SIZE, a, MODE(FS_EXIT, 3))
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, START(ev ^ 0x10, l.thread, l.code, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_WRONG_TYPE, START(l.thread, l.thread, l.code, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, START(p_ro, l.thread, l.code, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_WRONG_TYPE, START(l.proc, l.proc, l.code, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, START(l.proc, t_ro, l.code, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, START(l.proc, other_thread, l.code, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_OK, zx_handle_replace(ev, ZX_RIGHT_WAIT, &ro));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, START(l.proc, l.thread, l.code, ro));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ro));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, START(l.proc, l.thread, l.code, 0x7ffffff3));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, START(l.proc, l.thread, 0xffff800000001000ull, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	/* Nothing started so far: a thread of an unstarted process cannot start. */
+	ASSERT_EQ(0, proc_info(l.proc).flags);
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_thread_start(l.thread, l.code, l.stack, 0, 0));
+	/* A valid start works after all that, and a second one does not. */
+	ASSERT_EQ(ZX_OK, START(l.proc, l.thread, l.code, ZX_HANDLE_INVALID));
+	ev = zx_test_event();
+	ASSERT_EQ(ZX_ERR_BAD_STATE, START(l.proc, l.thread, l.code, ev));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_handle_close(ev));
+	ASSERT_EQ(3, fs_wait_exit(l.proc));
+	/* A thread of a dead process never starts. */
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_thread_create(l.proc, "late", 4, 0, &ro));
+#undef START
+	zx_handle_close(t_ro);
+	zx_handle_close(p_ro);
+	zx_handle_close(other_thread);
+	zx_handle_close(other_vmar);
+	zx_handle_close(other_proc);
+	fs_close(&l);
+	zx_handle_close(job);
+}
+
+TEST(thread_create_errors)
+{
+	zx_handle_t job = new_job(), proc, vmar, t, ro, ev = zx_test_event();
+
+	ASSERT_EQ(ZX_OK, zx_process_create(job, "tc", 2, 0, &proc, &vmar));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_thread_create(proc, "t", 1, 1, &t));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_thread_create(proc, NULL, 0, 0, &t));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_thread_create(ev ^ 0x10, "t", 1, 0, &t));
+	ASSERT_EQ(ZX_ERR_WRONG_TYPE, zx_thread_create(ev, "t", 1, 0, &t));
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(proc, ZX_RIGHT_INSPECT, &ro));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, zx_thread_create(ro, "t", 1, 0, &t));
+	ASSERT_EQ(ZX_ERR_NOT_SUPPORTED, zx_thread_create(zx_process_self(), "t", 1, 0, &t));
+	ASSERT_EQ(ZX_OK, zx_thread_create(proc, "t", 1, 0, &t));
+	ASSERT_EQ(0x0004D2CFu, zx_test_basic(t).rights);
+	ASSERT_EQ(ZX_ERR_NOT_SUPPORTED, zx_object_get_info(t, ZX_INFO_TASK_STATS, NULL, 0, NULL, NULL));
+	zx_handle_close(t);
+	zx_handle_close(ro);
+	zx_handle_close(ev);
+	zx_handle_close(vmar);
+	zx_handle_close(proc);
+	zx_handle_close(job);
+}
+
+TEST(many_threads_and_futex)
+{
+	zx_handle_t job = new_job(), ch[2];
+	struct launched l;
+	int64_t got = 0;
+	uint32_t n;
+
+	ASSERT_EQ(ZX_OK, zx_channel_create(0, &ch[0], &ch[1]));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "threads", ch[1], MODE(FS_THREADS, 16), &l));
+	ASSERT_EQ(ZX_OK, zx_object_wait_one(ch[0], ZX_CHANNEL_READABLE, zx_deadline_after(ZX_SEC(60)), NULL));
+	ASSERT_EQ(ZX_OK, zx_channel_read(ch[0], 0, &got, NULL, sizeof(got), 0, &n, NULL));
+	ASSERT_EQ(16, got);
+	ASSERT_EQ(16, fs_wait_exit(l.proc));
+	zx_handle_close(ch[0]);
+	fs_close(&l);
+	zx_handle_close(job);
+	ASSERT_TRUE(gone("threads"));
+}
+
+TEST(self_handles_and_echo)
+{
+	zx_handle_t job = new_job(), ch[2];
+	zx_info_handle_basic_t info[2];
+	struct launched l;
+	char buf[64];
+	uint32_t n;
+	int i;
+
+	ASSERT_EQ(ZX_OK, zx_channel_create(0, &ch[0], &ch[1]));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "self", ch[1], MODE(FS_SELF, 0), &l));
+	ASSERT_EQ(ZX_OK, zx_object_wait_one(ch[0], ZX_CHANNEL_READABLE, zx_deadline_after(ZX_SEC(30)), NULL));
+	ASSERT_EQ(ZX_OK, zx_channel_read(ch[0], 0, info, NULL, sizeof(info), 0, &n, NULL));
+	ASSERT_EQ(zx_test_basic(l.proc).koid, info[0].koid);
+	ASSERT_EQ(ZX_OBJ_TYPE_PROCESS, info[0].type);
+	ASSERT_EQ(zx_test_basic(l.thread).koid, info[1].koid);
+	ASSERT_EQ(info[0].koid, info[1].related_koid);
+	ASSERT_EQ(0, fs_wait_exit(l.proc));
+	zx_handle_close(ch[0]);
+	fs_close(&l);
+
+	ASSERT_EQ(ZX_OK, zx_channel_create(0, &ch[0], &ch[1]));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "echo", ch[1], MODE(FS_ECHO, 0), &l));
+	for (i = 0; i < 20; i++) {
+		snprintf(buf, sizeof(buf), "message %d", i);
+		ASSERT_EQ(ZX_OK, zx_channel_write(ch[0], 0, buf, strlen(buf) + 1, NULL, 0));
+		ASSERT_EQ(ZX_OK, zx_object_wait_one(ch[0], ZX_CHANNEL_READABLE,
+						    zx_deadline_after(ZX_SEC(30)), NULL));
+		memset(buf, 0, sizeof(buf));
+		ASSERT_EQ(ZX_OK, zx_channel_read(ch[0], 0, buf, NULL, sizeof(buf), 0, &n, NULL));
+		ASSERT_EQ(i, atoi(buf + 8));
+	}
+	zx_handle_close(ch[0]);		/* the program exits when its peer closes */
+	ASSERT_EQ(0, fs_wait_exit(l.proc));
+	fs_close(&l);
+	zx_handle_close(job);
+}
+
+/* Memory mapped into a process after it started is seen by both sides. */
+TEST(map_after_start)
+{
+	zx_handle_t job = new_job(), vmo, ch[2];
+	struct launched l;
+	zx_vaddr_t addr;
+
+	ASSERT_EQ(ZX_OK, zx_channel_create(0, &ch[0], &ch[1]));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "late-map", ch[1], MODE(FS_ECHO, 0), &l));
+	ASSERT_EQ(ZX_OK, zx_vmo_create(8192, 0, &vmo));
+	ASSERT_EQ(ZX_OK, zx_vmar_map(l.vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, vmo, 0, 8192, &addr));
+	ASSERT_GE(addr, 0x200000u);
+	ASSERT_EQ(ZX_OK, zx_vmar_protect(l.vmar, ZX_VM_PERM_READ, addr, 8192));
+	ASSERT_EQ(ZX_OK, zx_vmar_unmap(l.vmar, addr, 8192));
+	ASSERT_EQ(ZX_OK, zx_task_kill(l.proc));
+	ASSERT_EQ(ZX_TASK_RETCODE_SYSCALL_KILL, fs_wait_exit(l.proc));
+	ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_map(l.vmar, ZX_VM_PERM_READ, 0, vmo, 0, 4096, &addr));
+	zx_handle_close(vmo);
+	zx_handle_close(ch[0]);
+	fs_close(&l);
+	zx_handle_close(job);
+}
+
+/*
+ * A creator killed at any point of a launch leaves nothing behind.  (A
+ * process that was started keeps running without its creator, as in
+ * Zircon, so this one exits by itself.)
+ */
+TEST(creator_killed_during_launch)
+{
+	int i;
+
+	for (i = 0; i < 24; i++) {
+		struct launched l;
+		pid_t pid = fork();
+
+		ASSERT_GE(pid, 0);
+		if (pid == 0) {
+			fs_launch(zx_job_default(), "victim", ZX_HANDLE_INVALID, MODE(FS_EXIT, 0), &l);
+			fs_launch(zx_job_default(), "victim", ZX_HANDLE_INVALID, MODE(FS_EXIT, 0), &l);
+			_exit(0);
+		}
+		usleep(i * 1500);
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	ASSERT_TRUE(gone("victim"));
+	/* This test process itself holds no object: all must go. */
+	for (i = 0; i < 500 && zx_test_live("objects"); i++)
+		usleep(10000);
+	ASSERT_EQ(0, zx_test_live("objects"));
+	ASSERT_EQ(0, zx_test_live("handles"));
 }
 
 TEST_HARNESS_MAIN
