@@ -41,7 +41,8 @@ FS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Ilib/include -O2 -g -ffreestandin
 	-fno-asynchronous-unwind-tables -mgeneral-regs-only
 
 TEST_SRCS := $(wildcard selftests/*_test.c)
-TESTS := $(patsubst selftests/%.c,build/selftests/%,$(TEST_SRCS)) build/selftests/trace_workload
+TESTS := $(patsubst selftests/%.c,build/selftests/%,$(TEST_SRCS)) build/selftests/trace_workload \
+	build/selftests/launch_workload
 SAMPLES := $(patsubst samples/%.c,build/samples/%,$(wildcard samples/*.c))
 BENCH := build/bench/bench
 
@@ -127,6 +128,11 @@ build/selftests/process_test: selftests/process_test.c selftests/launch.h selfte
 	@mkdir -p $(@D)
 	$(CC) $(ZX_CFLAGS) -Wno-unused-parameter -Wno-misleading-indentation -Wno-sign-compare \
 		-I$(KSFT_DIR) -o $@ $< build/selftests/fsprog_blob.o lib/libzx.a -lpthread
+
+build/selftests/launch_workload: selftests/launch_workload.c selftests/launch.h \
+		build/selftests/fsprog_blob.o lib/libzx.a
+	@mkdir -p $(@D)
+	$(CC) $(ZX_CFLAGS) -Iselftests -o $@ $< build/selftests/fsprog_blob.o lib/libzx.a -lpthread
 
 samples: $(SAMPLES)
 
