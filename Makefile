@@ -5,7 +5,7 @@
 #                 installed) and for Debian's 6.1 and 6.12 test kernels
 # make check      install dependencies, build, run the selftests in a VM on
 #                 each supported kernel; ends with "N passed, N failed"
-# make demo       run samples/demo in a VM
+# make demo       run samples/demo in a VM, traced by zx-lifecycle.bt
 # make bench      run the benchmarks in a VM on each supported kernel
 # make shell      an interactive shell in the VM (KERNEL=6.1 or 6.12)
 # make modules_install  install zircon.ko for the running kernel
@@ -136,13 +136,18 @@ build/selftests/launch_workload: selftests/launch_workload.c selftests/launch.h 
 
 samples: $(SAMPLES)
 
-build/samples/%: samples/%.c lib/libzx.a
+build/samples/%: samples/%.c lib/libzx.a selftests/launch.h build/selftests/fsprog_blob.o
 	@mkdir -p $(@D)
-	$(CC) $(ZX_CFLAGS) -o $@ $< lib/libzx.a -lpthread
+	$(CC) $(ZX_CFLAGS) -Iselftests -o $@ $< build/selftests/fsprog_blob.o lib/libzx.a -lpthread
 
-$(BENCH): bench/bench.c lib/libzx.a
+$(BENCH): bench/bench.c selftests/launch.h build/selftests/fsprog_blob.o lib/libzx.a \
+		build/bench/exit0 build/bench/idle2
 	@mkdir -p $(@D)
-	$(CC) $(ZX_CFLAGS) -o $@ $< lib/libzx.a -lpthread
+	$(CC) $(ZX_CFLAGS) -o $@ $< build/selftests/fsprog_blob.o lib/libzx.a -lpthread
+
+build/bench/%: bench/%.S
+	@mkdir -p $(@D)
+	$(CC) -nostdlib -static -Wl,--build-id=none -o $@ $<
 
 deps:
 	scripts/install-deps
@@ -153,7 +158,7 @@ check: deps
 
 demo: deps
 	$(MAKE) all
-	scripts/vmtest --kernel $(KERNEL) -- build/samples/demo
+	scripts/vmtest --kernel $(KERNEL) -- scripts/demo
 
 bench: deps
 	$(MAKE) all

@@ -5,7 +5,12 @@
 //   bench: kernel=6.1 name=handle_dup_close ratio=1.12 target=1.3 (ours 2.31us, baseline 2.06us)
 #define _GNU_SOURCE
 #include <linux/futex.h>
+#include <spawn.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <pthread.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +20,11 @@
 #include <time.h>
 #include <unistd.h>
 #include <zircon/linux.h>
+#include <zircon/process.h>
 #include <zircon/syscalls.h>
 
 #include "../uapi/linux/zircon.h"
+#include "../selftests/launch.h"
 
 #define BATCHES 31
 #define ITERS 2000
@@ -143,6 +150,139 @@ static void pipe_rt(void* ctx) {
     abort();
 }
 
+// process_launch: create + map + start + exit + wait of the freestanding
+// program, against posix_spawn + waitpid of a static program that exits.
+static void zx_launch(void* ctx) {
+  struct launched l;
+  if (fs_launch(*(zx_handle_t*)ctx, "bench", ZX_HANDLE_INVALID, FS_EXIT, &l) != ZX_OK ||
+      fs_wait_exit(l.proc) != 0)
+    abort();
+  fs_close(&l);
+}
+
+static char* const bench_env[] = {NULL};
+
+static pid_t spawn(const char* path) {
+  char* const argv[] = {(char*)path, NULL};
+  pid_t pid;
+  if (posix_spawn(&pid, path, NULL, NULL, argv, bench_env))
+    abort();
+  return pid;
+}
+
+static void linux_launch(void* ctx) {
+  if (waitpid(spawn(ctx), NULL, 0) < 0)
+    abort();
+}
+
+// thread_launch: zx_thread_create + start + exit + wait for TERMINATED in a
+// running process, against pthread_create + pthread_join.
+static void zx_thread_op(void* ctx) {
+  struct launched* l = ctx;
+  zx_handle_t t;
+  if (zx_thread_create(l->proc, "t", 1, 0, &t) != ZX_OK ||
+      /* The main thread runs at the top of the stack: use its lower half. */
+      zx_thread_start(t, l->code + FS_THREAD_OFFSET, l->stack + FS_STACK_SIZE / 2, 0, 0) != ZX_OK ||
+      zx_object_wait_one(t, ZX_THREAD_TERMINATED, ZX_TIME_INFINITE, NULL) != ZX_OK)
+    abort();
+  zx_handle_close(t);
+}
+
+static void* nothing(void* arg) { return arg; }
+
+static void pthread_op(void* ctx) {
+  pthread_t t;
+  (void)ctx;
+  if (pthread_create(&t, NULL, nothing, NULL) || pthread_join(t, NULL))
+    abort();
+}
+
+// Kernel memory of the bench's memory cgroup (memory.stat "kernel").
+static long cg_kernel(void) {
+  char key[64];
+  long v, found = -1;
+  FILE* f = fopen("/sys/fs/cgroup/zxbench/memory.stat", "r");
+  while (f && fscanf(f, "%63s %ld", key, &v) == 2) {
+    if (!strcmp(key, "kernel"))
+      found = v;
+  }
+  if (f)
+    fclose(f);
+  return found;
+}
+
+#define KMEM_N 32
+
+// process_kmem: kernel memory per idle Zircon process (agent + one thread
+// waiting on a channel) less that of an idle Linux process of two threads.
+static void report_kmem(zx_handle_t job, const char* idle) {
+  struct launched l[KMEM_N];
+  zx_handle_t ch[KMEM_N];
+  pid_t pids[KMEM_N];
+  long k0, k1, k2;
+  FILE* f;
+
+  mkdir("/sys/fs/cgroup/zxbench", 0755);
+  f = fopen("/sys/fs/cgroup/cgroup.subtree_control", "w");
+  if (f) {
+    fputs("+memory", f);
+    fclose(f);
+  }
+  f = fopen("/sys/fs/cgroup/zxbench/cgroup.procs", "w");
+  if (f) {
+    fprintf(f, "%d", getpid());
+    fclose(f);
+  }
+  if (cg_kernel() < 0) {
+    printf("bench: kernel=%s name=process_kmem bytes=unknown (no memory cgroup)\n", kernel_name());
+    return;
+  }
+  usleep(200000);
+  k0 = cg_kernel();
+  for (int i = 0; i < KMEM_N; i++)
+    pids[i] = spawn(idle);
+  usleep(500000);
+  k1 = cg_kernel();
+  for (int i = 0; i < KMEM_N; i++) {
+    zx_handle_t peer;
+    if (zx_channel_create(0, &ch[i], &peer) != ZX_OK ||
+        fs_launch(job, "idle", peer, FS_ECHO, &l[i]) != ZX_OK)
+      abort();
+  }
+  usleep(500000);
+  k2 = cg_kernel();
+  long linux_per = (k1 - k0) / KMEM_N, zx_per = (k2 - k1) / KMEM_N;
+  printf("bench: kernel=%s name=process_kmem bytes=%ld (zircon process %ld, linux 2-thread "
+         "process %ld, n=%d)\n",
+         kernel_name(), zx_per - linux_per, zx_per, linux_per, KMEM_N);
+  for (int i = 0; i < KMEM_N; i++) {
+    zx_handle_close(ch[i]);  // the program exits when its peer closes
+    fs_wait_exit(l[i].proc);
+    fs_close(&l[i]);
+    kill(pids[i], SIGKILL);
+    waitpid(pids[i], NULL, 0);
+  }
+}
+
+static void report_tasks(void) {
+  zx_handle_t job, ch, peer;
+  struct launched l;
+
+  if (zx_job_create(zx_job_default(), 0, &job) != ZX_OK)
+    abort();
+  report_n("process_launch", "0.3", zx_launch, &job, linux_launch, "build/bench/exit0", 2);
+  if (zx_channel_create(0, &ch, &peer) != ZX_OK ||
+      fs_launch(job, "threads", peer, FS_ECHO, &l) != ZX_OK)
+    abort();
+  report_n("thread_launch", "1.5", zx_thread_op, &l, pthread_op, NULL, 20);
+  zx_handle_close(ch);
+  fs_wait_exit(l.proc);
+  fs_close(&l);
+  report_kmem(job, "build/bench/idle2");
+  zx_task_kill(job);
+  zx_handle_close(job);
+}
+
 int main(void) {
   zx_handle_t ev;
   int fd = zx_linux_fd(), word = 0;
@@ -173,5 +313,6 @@ int main(void) {
   zx_handle_close(vc.vmo);
   close(vc.memfd);
   zx_handle_close(ev);
+  report_tasks();
   return 0;
 }

@@ -34,15 +34,7 @@ zx_status_t zx__call(unsigned long cmd, void* arg) {
   }
 }
 
-struct zx_ioc_self zx__self(void) {
-  struct zx_ioc_self s = {0};
-  if (zx__call(ZX_IOC_SELF, &s) != ZX_OK)
-    s.process = s.thread = s.vmar = ZX_HANDLE_INVALID;
-  return s;
-}
-
-zx_handle_t zx_process_self(void) { return zx__self().process; }
-zx_handle_t zx_thread_self(void) { return zx__self().thread; }
+// The host's libzx makes the root VMAR handle itself (zx.c).
 zx_handle_t zx_vmar_root_self(void) { return zx__self().vmar; }
 
 // A started process gets its jobs, if any, through its bootstrap channel.
@@ -76,13 +68,6 @@ zx_time_t zx_clock_get_monotonic(void) {
   struct zx__timespec ts = {0, 0};
   zx__syscall(ZX__NR_clock_gettime, ZX__CLOCK_MONOTONIC, &ts, 0);
   return (zx_time_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-zx_time_t zx_deadline_after(zx_duration_t nanoseconds) {
-  zx_time_t now = zx_clock_get_monotonic();
-  if (nanoseconds > 0 && now > ZX_TIME_INFINITE - nanoseconds)
-    return ZX_TIME_INFINITE;
-  return now + nanoseconds;
 }
 
 zx_status_t zx_nanosleep(zx_time_t deadline) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Processes and threads, the calls shared by hosted and freestanding libzx.
+// Processes, threads and deadlines: the calls shared by hosted and
+// freestanding libzx.
 #include <zircon/syscalls.h>
 
 #include "internal.h"
@@ -39,4 +40,23 @@ zx_status_t zx_thread_start(zx_handle_t handle, zx_vaddr_t thread_entry, zx_vadd
       .arg2 = arg2,
   };
   return zx__call(ZX_IOC_THREAD_START, &a);
+}
+
+struct zx_ioc_self zx__self(void) {
+  struct zx_ioc_self s = {0};
+  if (zx__call(ZX_IOC_SELF, &s) != ZX_OK)
+    s.process = s.thread = s.vmar = ZX_HANDLE_INVALID;
+  return s;
+}
+
+zx_handle_t zx_process_self(void) { return zx__self().process; }
+
+zx_handle_t zx_thread_self(void) { return zx__self().thread; }
+
+// Shared by both builds: each has its own zx_clock_get_monotonic.
+zx_time_t zx_deadline_after(zx_duration_t nanoseconds) {
+  zx_time_t now = zx_clock_get_monotonic();
+  if (nanoseconds > 0 && now > ZX_TIME_INFINITE - nanoseconds)
+    return ZX_TIME_INFINITE;
+  return now + nanoseconds;
 }

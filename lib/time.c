@@ -12,13 +12,6 @@ zx_time_t zx_clock_get_monotonic(void) {
   return (zx_time_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-zx_time_t zx_deadline_after(zx_duration_t nanoseconds) {
-  zx_time_t now = zx_clock_get_monotonic();
-  if (nanoseconds > 0 && now > ZX_TIME_INFINITE - nanoseconds)
-    return ZX_TIME_INFINITE;
-  return now + nanoseconds;
-}
-
 zx_status_t zx_nanosleep(zx_time_t deadline) {
   struct timespec ts;
   if (deadline == ZX_TIME_INFINITE) {

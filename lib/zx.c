@@ -119,14 +119,3 @@ zx_handle_t zx_vmar_root_self(void) {
   pthread_mutex_unlock(&zx_lock);
   return h;
 }
-
-struct zx_ioc_self zx__self(void) {
-  struct zx_ioc_self s = {0};
-  if (zx__call(ZX_IOC_SELF, &s) != ZX_OK)
-    s.process = s.thread = s.vmar = ZX_HANDLE_INVALID;
-  return s;
-}
-
-zx_handle_t zx_process_self(void) { return zx__self().process; }
-
-zx_handle_t zx_thread_self(void) { return zx__self().thread; }

@@ -26,9 +26,11 @@
  * holds is freed by the agent (orphan).
  *
  * Death: each bound task (the agent and every thread) carries an exit hook,
- * a task_work.  A task_work also runs before a signal is delivered or when
- * another one is queued; then the hook is put back from a work item, and if
- * that fails the task is past running task_works, that is, exiting.  When
+ * a task_work.  It fires when it runs in a task that is exiting or has a
+ * fatal signal pending (the task never runs user code again).  A task_work
+ * also runs before other signals are delivered or when another one is
+ * queued; then the hook is put back from a work item, and if that fails the
+ * task is past running task_works, that is, exiting.  When
  * the last task's hook ran, the process ends (process.c).  The helper is an
  * orphan (libzx starts it through a short-lived middle process), so the init
  * process reaps it and its creator gets no SIGCHLD.
@@ -99,7 +101,13 @@ static void zx_exit_hook_run(struct callback_head *cb)
 {
 	struct zx_exit_hook *hook = container_of(cb, struct zx_exit_hook, cb);
 
-	if (current->flags & PF_EXITING)
+	/*
+	 * A task with SIGKILL pending or its group exiting never returns to
+	 * user mode: it is as good as dead, and firing now spares re-arming
+	 * it over and over while its exit runs.
+	 */
+	if ((current->flags & PF_EXITING) || fatal_signal_pending(current) ||
+	    (current->signal->flags & SIGNAL_GROUP_EXIT))
 		zx_exit_hook_fire(hook);
 	else
 		queue_work(zx_agent_wq, &hook->rearm);	/* ran early: re-arm */

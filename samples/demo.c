@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// make demo: a tree of named jobs, events signalled and waited on across
-// threads, and the job tree printed with koids and names before and after a
-// job is killed.
+// make demo: a tree of named jobs with processes in them (real Linux
+// processes running a small freestanding program: exit codes collected,
+// threads counted over a channel), events signalled and waited on across
+// threads, and the tree printed with koids and names before and after a job
+// is killed.
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +12,8 @@
 #include <zircon/process.h>
 #include <zircon/status.h>
 #include <zircon/syscalls.h>
+
+#include "launch.h"
 
 #define MAX_JOBS 16
 #define WORKERS 4
@@ -54,6 +58,8 @@ static zx_handle_t handle_for(zx_koid_t koid) {
   return ZX_HANDLE_INVALID;
 }
 
+static zx_handle_t editor_job(void) { return jobs[5].handle; }
+
 static void print_tree(zx_handle_t job, int depth) {
   char name[ZX_MAX_NAME_LEN];
   zx_info_job_t info;
@@ -66,6 +72,11 @@ static void print_tree(zx_handle_t job, int depth) {
   if (info.exited)
     printf("  (killed, return code %lld)", (long long)info.return_code);
   printf("\n");
+  zx_koid_t procs[MAX_JOBS];
+  size_t np = 0;
+  zx_object_get_info(job, ZX_INFO_JOB_PROCESSES, procs, sizeof(procs), &np, NULL);
+  for (size_t i = 0; i < np; i++)
+    printf("%*s process [%llu]\n", 2 + depth * 4 + 4, "", (unsigned long long)procs[i]);
   zx_object_get_info(job, ZX_INFO_JOB_CHILDREN, kids, sizeof(kids), &n, NULL);
   for (size_t i = 0; i < n; i++) {
     zx_handle_t child = handle_for(kids[i]);
@@ -114,6 +125,51 @@ int main(void) {
   printf("job tree:\n");
   print_tree(zx_job_default(), 0);
 
+  // Processes: each a new Linux process running selftests/fsprog.
+  static const struct {
+    const char* name;
+    int job;  // index into jobs[]
+    uintptr_t mode;
+  } progs[] = {
+      {"indexer", 2, FS_EXIT | (3 << 8)},
+      {"renderer", 4, FS_THREADS | (4 << 8)},
+      {"checker", 6, FS_EXIT | (0 << 8)},
+      {"crasher", 5, FS_CRASH},
+  };
+  struct launched procs[4];
+  zx_handle_t chans[4];
+  printf("\nlaunching %zu processes, each a Linux process of its own:\n",
+         sizeof(progs) / sizeof(progs[0]));
+  for (size_t i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
+    zx_handle_t peer;
+    zx_info_handle_basic_t b;
+    check("channel_create", zx_channel_create(0, &chans[i], &peer));
+    check("launch", fs_launch(jobs[progs[i].job].handle, progs[i].name, peer, progs[i].mode,
+                              &procs[i]));
+    zx_object_get_info(procs[i].proc, ZX_INFO_HANDLE_BASIC, &b, sizeof(b), NULL, NULL);
+    printf("  %-9s koid %llu in job %llu\n", progs[i].name, (unsigned long long)b.koid,
+           (unsigned long long)b.related_koid);
+  }
+  printf("\njob tree with its processes:\n");
+  print_tree(zx_job_default(), 0);
+  printf("\nexit codes, collected through ZX_PROCESS_TERMINATED and ZX_INFO_PROCESS:\n");
+  for (size_t i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
+    int64_t threads = 0;
+    int64_t code = fs_wait_exit(procs[i].proc);
+    uint32_t n = 0;
+    printf("  %-9s return code %lld", progs[i].name, (long long)code);
+    if (zx_channel_read(chans[i], 0, &threads, NULL, sizeof(threads), 0, &n, NULL) == ZX_OK)
+      printf(" (its %lld threads counted themselves with a futex)", (long long)threads);
+    if (code == ZX_TASK_RETCODE_EXCEPTION_KILL)
+      printf(" (ZX_TASK_RETCODE_EXCEPTION_KILL: it wrote to address 0)");
+    printf("\n");
+    zx_handle_close(chans[i]);
+    fs_close(&procs[i]);
+  }
+  struct launched spinner;
+  check("launch", fs_launch(editor_job(), "spinner", ZX_HANDLE_INVALID, FS_SPIN, &spinner));
+  printf("\n\"spinner\" runs in job \"editor\" until the kill below\n");
+
   check("event_create", zx_event_create(0, &go));
   printf("\n%d worker threads wait on one event; main signals it and waits for all:\n", WORKERS);
   for (int i = 0; i < WORKERS; i++) {
@@ -138,6 +194,9 @@ int main(void) {
   printf("\nkilling job \"apps\" and waiting for ZX_JOB_TERMINATED:\n");
   check("task_kill", zx_task_kill(apps));
   check("wait", zx_object_wait_one(apps, ZX_JOB_TERMINATED, ZX_TIME_INFINITE, NULL));
+  printf("  spinner: return code %lld (ZX_TASK_RETCODE_SYSCALL_KILL)\n",
+         (long long)fs_wait_exit(spinner.proc));
+  fs_close(&spinner);
   zx_handle_t late;
   printf("  zx_job_create in the dead job: %s\n",
          zx_status_get_string(zx_job_create(apps, 0, &late)));

@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <magenta/syscalls.h>
+
 #include "zx_test.h"
 #include "launch.h"
 
@@ -502,6 +504,47 @@ TEST(creator_killed_during_launch)
 		usleep(10000);
 	ASSERT_EQ(0, zx_test_live("objects"));
 	ASSERT_EQ(0, zx_test_live("handles"));
+}
+
+/* The Magenta spellings: uint32_t name lengths, a handle required at start. */
+TEST(magenta_spellings)
+{
+	mx_handle_t job, proc, vmar, thread, ev;
+	mx_info_process_t info;
+	struct launched l;
+
+	ASSERT_EQ(NO_ERROR, mx_job_create(mx_job_default(), 0, &job));
+	ASSERT_EQ(NO_ERROR, mx_process_create(job, "mx-proc", 7, 0, &proc, &vmar));
+	ASSERT_EQ(NO_ERROR, mx_thread_create(proc, "mx-thread", 9, 0, &thread));
+	ASSERT_EQ(ERR_INVALID_ARGS, mx_process_start(proc, thread, 0x1000, 0x2000, MX_HANDLE_INVALID, 0));
+	ASSERT_EQ(NO_ERROR, mx_object_get_info(proc, MX_INFO_PROCESS, &info, sizeof(info), NULL, NULL));
+	ASSERT_EQ(8, sizeof(info));
+	ASSERT_FALSE(info.started);
+	ASSERT_EQ(NO_ERROR, mx_task_kill(proc));
+	ASSERT_EQ(NO_ERROR, mx_object_get_info(proc, MX_INFO_PROCESS, &info, sizeof(info), NULL, NULL));
+	ASSERT_TRUE(info.exited);
+	ASSERT_EQ(-1, info.return_code);
+	mx_handle_close(thread);
+	mx_handle_close(vmar);
+	mx_handle_close(proc);
+
+	/* A started one, through the Zircon loader and Magenta's start. */
+	l.proc = ZX_HANDLE_INVALID;
+	ASSERT_EQ(ZX_OK, zx_process_create((zx_handle_t)job, "mx-run", 6, 0, &l.proc, &l.vmar));
+	ASSERT_EQ(ZX_OK, fs_load(&l));
+	ASSERT_EQ(NO_ERROR, mx_thread_create((mx_handle_t)l.proc, "t", 1, 0, &thread));
+	ASSERT_EQ(NO_ERROR, mx_event_create(0, &ev));
+	ASSERT_EQ(NO_ERROR, mx_process_start((mx_handle_t)l.proc, thread, l.code,
+					     l.stack + FS_STACK_SIZE, ev, MODE(FS_EXIT, 12)));
+	ASSERT_EQ(NO_ERROR, mx_object_wait_one((mx_handle_t)l.proc, MX_PROCESS_TERMINATED,
+					       MX_TIME_INFINITE, NULL));
+	ASSERT_EQ(NO_ERROR, mx_object_get_info((mx_handle_t)l.proc, MX_INFO_PROCESS, &info,
+					       sizeof(info), NULL, NULL));
+	ASSERT_EQ(12, info.return_code);
+	mx_handle_close(thread);
+	zx_handle_close(l.vmar);
+	zx_handle_close(l.proc);
+	mx_handle_close(job);
 }
 
 TEST_HARNESS_MAIN

@@ -15,6 +15,10 @@ enum fs_mode {
   FS_SELF = 9,         // send the koids of zx_process_self and zx_thread_self
 };
 
+// Where fs_thread_entry sits in the image: threads started there bump a
+// futex counter, wake its waiters and exit.
+#define FS_THREAD_OFFSET 8
+
 // FS_REGS message: the registers at entry, in this order.
 enum fs_reg {
   FS_RAX, FS_RBX, FS_RCX, FS_RDX, FS_RSI, FS_RDI, FS_RBP, FS_RSP,

@@ -4,7 +4,17 @@
 	.section .text.start, "ax"
 	.globl _start
 _start:
-	movq	%rax, fs_regs+0(%rip)
+	jmp	1f			// two bytes: no register changes
+
+// Offset FS_THREAD_OFFSET: entry of the threads the program or its
+// launcher starts, fs_thread(arg1, arg2).
+	.balign 8
+	.globl fs_thread_entry
+fs_thread_entry:
+	call	fs_thread
+	ud2
+
+1:	movq	%rax, fs_regs+0(%rip)
 	movq	%rbx, fs_regs+8(%rip)
 	movq	%rcx, fs_regs+16(%rip)
 	movq	%rdx, fs_regs+24(%rip)
@@ -26,12 +36,6 @@ _start:
 	movq	fs_regs+40(%rip), %rdi
 	movq	fs_regs+32(%rip), %rsi
 	call	fs_main
-	ud2
-
-// Entry of the threads the program starts: fs_thread(arg1, arg2).
-	.globl fs_thread_entry
-fs_thread_entry:
-	call	fs_thread
 	ud2
 
 	.section .note.GNU-stack, "", @progbits

@@ -17,6 +17,9 @@ extern "C" {
 #define MX_INFO_HANDLE_BASIC ZX_INFO_HANDLE_BASIC
 #define MX_INFO_JOB_CHILDREN ZX_INFO_JOB_CHILDREN
 #define MX_INFO_JOB_PROCESSES ZX_INFO_JOB_PROCESSES
+#define MX_INFO_PROCESS ((uint32_t)3u)
+#define MX_INFO_PROCESS_THREADS ZX_INFO_PROCESS_THREADS
+#define MX_INFO_THREAD ZX_INFO_THREAD
 #define MX_PROP_NAME ZX_PROP_NAME
 #define MX_JOB_POL_RELATIVE ZX_JOB_POL_RELATIVE
 #define MX_JOB_POL_ABSOLUTE ZX_JOB_POL_ABSOLUTE
@@ -36,6 +39,14 @@ extern "C" {
 #define MX_POL_ACTION_DENY ZX_POL_ACTION_DENY
 
 typedef zx_info_handle_basic_t mx_info_handle_basic_t;
+
+// Magenta's process record (8 bytes); a killed process reported -1.
+typedef struct mx_info_process {
+  int return_code;
+  bool started;
+  bool exited;
+  bool debugger_attached;
+} mx_info_process_t;
 typedef zx_policy_basic_v1_t mx_policy_basic_t;
 
 typedef struct mx_wait_item {
@@ -64,6 +75,24 @@ static inline mx_status_t mx_handle_replace(mx_handle_t handle, mx_rights_t righ
 
 static inline mx_status_t mx_object_get_info(mx_handle_t handle, uint32_t topic, void* buffer,
                                              size_t buffer_size, size_t* actual, size_t* avail) {
+  if (topic == MX_INFO_PROCESS) {
+    // Magenta's topic 3 has its own, smaller record: translate Zircon's.
+    zx_info_process_v1_t v1;
+    mx_info_process_t* out = (mx_info_process_t*)buffer;
+    zx_status_t st;
+    if (buffer_size < sizeof(*out))
+      return zx_object_get_info((zx_handle_t)handle, topic, buffer, 0, actual, avail);
+    st = zx_object_get_info((zx_handle_t)handle, ZX_INFO_PROCESS_V1, &v1, sizeof(v1), actual,
+                            avail);
+    if (st == ZX_OK) {
+      out->return_code = v1.return_code <= ZX_TASK_RETCODE_SYSCALL_KILL ? -1
+                                                                          : (int)v1.return_code;
+      out->started = v1.started;
+      out->exited = v1.exited;
+      out->debugger_attached = v1.debugger_attached;
+    }
+    return st;
+  }
   return zx_object_get_info((zx_handle_t)handle, topic, buffer, buffer_size, actual, avail);
 }
 
@@ -106,6 +135,43 @@ static inline mx_status_t mx_job_set_policy(mx_handle_t job, uint32_t options, u
 static inline mx_status_t mx_task_kill(mx_handle_t handle) {
   return zx_task_kill((zx_handle_t)handle);
 }
+
+// Processes and threads: Magenta took the name length as uint32_t.
+static inline mx_status_t mx_process_create(mx_handle_t job, const char* name, uint32_t name_len,
+                                            uint32_t options, mx_handle_t* proc_handle,
+                                            mx_handle_t* vmar_handle) {
+  return zx_process_create((zx_handle_t)job, name, name_len, options, (zx_handle_t*)proc_handle,
+                           (zx_handle_t*)vmar_handle);
+}
+
+// Magenta required a handle to pass (ERR_INVALID_ARGS without one).
+static inline mx_status_t mx_process_start(mx_handle_t process, mx_handle_t thread,
+                                           uintptr_t entry, uintptr_t stack,
+                                           mx_handle_t arg_handle, uintptr_t arg2) {
+  if (arg_handle == MX_HANDLE_INVALID)
+    return ZX_ERR_INVALID_ARGS;
+  return zx_process_start((zx_handle_t)process, (zx_handle_t)thread, entry, stack,
+                          (zx_handle_t)arg_handle, arg2);
+}
+
+static inline void mx_process_exit(int retcode) { zx_process_exit(retcode); }
+
+static inline mx_status_t mx_thread_create(mx_handle_t process, const char* name,
+                                           uint32_t name_len, uint32_t options,
+                                           mx_handle_t* out) {
+  return zx_thread_create((zx_handle_t)process, name, name_len, options, (zx_handle_t*)out);
+}
+
+static inline mx_status_t mx_thread_start(mx_handle_t thread, uintptr_t entry, uintptr_t stack,
+                                          uintptr_t arg1, uintptr_t arg2) {
+  return zx_thread_start((zx_handle_t)thread, entry, stack, arg1, arg2);
+}
+
+static inline void mx_thread_exit(void) { zx_thread_exit(); }
+
+static inline mx_handle_t mx_process_self(void) { return (mx_handle_t)zx_process_self(); }
+
+static inline mx_handle_t mx_thread_self(void) { return (mx_handle_t)zx_thread_self(); }
 
 static inline mx_status_t mx_event_create(uint32_t options, mx_handle_t* out) {
   return zx_event_create(options, (zx_handle_t*)out);
