@@ -90,7 +90,7 @@ static struct zx_handle *zx_handle_find(struct zx_handle_table *t, u32 value)
 	struct zx_handle *h;
 	u32 slot;
 
-	if ((value & 3) != 3)
+	if ((value & 3) != 3 || t->dead)
 		return NULL;
 	slot = zx_value_slot(t, value);
 	if (slot >= t->nslots)
@@ -124,7 +124,9 @@ static int zx_table_grow(struct zx_handle_table *t)
 	if (!chunk)
 		return ZX_ERR_NO_MEMORY;
 	spin_lock(&t->lock);
-	if (!t->free_head && t->nslots < ZX_MAX_SLOTS) {
+	if (t->dead) {
+		status = ZX_ERR_BAD_STATE;
+	} else if (!t->free_head && t->nslots < ZX_MAX_SLOTS) {
 		t->chunks[t->nslots / ZX_CHUNK_SLOTS] = chunk;
 		t->nslots += ZX_CHUNK_SLOTS;
 		for (i = t->nslots - ZX_CHUNK_SLOTS; i < t->nslots; i++)
@@ -149,6 +151,8 @@ static struct zx_handle *zx_slot_fill(struct zx_handle_table *t,
 	struct zx_handle *h;
 	u32 slot, key;
 
+	if (t->dead)
+		return ERR_PTR(ZX_ERR_BAD_STATE);	/* its process ended */
 	if (t->count >= min_t(u32, READ_ONCE(zx_max_handles), ZX_MAX_SLOTS))
 		return ERR_PTR(ZX_ERR_NO_RESOURCES);
 	if (!t->free_head)
@@ -196,7 +200,14 @@ void zx_handle_table_destroy(struct zx_process *proc)
 	struct zx_handle *h;
 	u32 slot;
 
-	/* No ioctl can run any more: the file is being released. */
+	/*
+	 * The process ended: none of its tasks can make a call any more, and
+	 * once the table is dead nobody else can put a handle into it (as
+	 * zx_process_start does), so the walk needs no lock.
+	 */
+	spin_lock(&t->lock);
+	t->dead = true;
+	spin_unlock(&t->lock);
 	for (slot = 0; slot < t->nslots; slot++) {
 		h = zx_slot(t, slot);
 		if (h->obj) {

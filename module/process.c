@@ -191,7 +191,7 @@ void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 			    struct zx_thread *t)
 {
 	struct signal_struct *sig = task->signal;
-	bool kill = false, end;
+	bool kill = false, listed = false, end;
 	int code;
 
 	mutex_lock(&proc->lock);
@@ -206,6 +206,11 @@ void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 			zx_process_set_code(proc, (code >> 8) & 0xff);
 	}
 	if (t) {
+		/* A dead thread leaves the list (its handles may keep it). */
+		if (!list_empty(&t->node)) {
+			list_del_init(&t->node);
+			listed = true;
+		}
 		if (!--proc->live_threads && proc->state == ZX_PROCESS_RUNNING) {
 			/* The last thread left: the process exits with 0. */
 			zx_process_set_code(proc, 0);
@@ -228,6 +233,8 @@ void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 		zx_thread_died(t);
 	else
 		zx_agent_fail_all(proc);
+	if (listed)
+		zx_object_put(&t->obj);		/* the list's reference */
 	if (kill)
 		kill_pid(proc->tgid, SIGKILL, 1);
 	if (end)

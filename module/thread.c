@@ -12,7 +12,8 @@
  * States: NEW, STARTING (the agent is cloning it), RUNNING (listed by
  * ZX_INFO_PROCESS_THREADS, asserting ZX_THREAD_RUNNING), DEAD (asserting
  * ZX_THREAD_TERMINATED).  A thread is on its process's thread list, which
- * holds a reference, from creation until the process ends.
+ * holds a reference, from creation until the thread dies or the process
+ * ends.
  *
  * Locking: the owning process's lock protects state, pid, self_value and the
  * start registers.

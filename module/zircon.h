@@ -141,6 +141,7 @@ struct zx_handle_table {
 	u32 free_tail;			/* lock: slot + 1, or 0 */
 	u32 rng;			/* lock: random bits of new values */
 	u32 mask;			/* immutable: per-table value scrambler */
+	bool dead;			/* lock: destroyed, takes no new handle */
 	struct zx_handle *chunks[ZX_MAX_SLOTS / ZX_CHUNK_SLOTS];	/* lock */
 };
 
