@@ -268,8 +268,13 @@ int zx_process_copy_name(u64 uname, u64 size, char name[ZX_MAX_NAME_LEN])
 	return ZX_OK;
 }
 
-static int zx_process_new(struct zx_process *proc, struct zx_job *job, const char *name,
-			  struct zx_process **out)
+/*
+ * Make a process in @job.  On success *@out and *@vmar hold a reference
+ * each: once the process is on the job's list, a job kill may end it (and
+ * drop its root VMAR) at any time.
+ */
+static int zx_process_new(struct zx_job *job, const char *name, struct zx_process **out,
+			  struct zx_object **vmar)
 {
 	struct zx_process *np;
 	int status;
@@ -282,9 +287,12 @@ static int zx_process_new(struct zx_process *proc, struct zx_job *job, const cha
 	np->root_vmar = zx_vmar_create_root(np, &status);
 	if (!np->root_vmar)
 		goto err;
+	*vmar = zx_object_get(np->root_vmar);
 	status = zx_job_add_process(job, np);
-	if (status)
+	if (status) {
+		zx_object_put(*vmar);
 		goto err;
+	}
 	*out = np;
 	return ZX_OK;
 err:
@@ -298,6 +306,7 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 	char name[ZX_MAX_NAME_LEN];
 	u32 hproc = 0, hvmar = 0;
 	struct zx_handle_ref ref;
+	struct zx_object *vmar;
 	struct zx_process *np;
 	struct file *file;
 	int status, fd;
@@ -320,7 +329,7 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 		status = ZX_ERR_ACCESS_DENIED;
 		goto out_job;
 	}
-	status = zx_process_new(proc, zx_job_from_object(ref.obj), name, &np);
+	status = zx_process_new(zx_job_from_object(ref.obj), name, &np, &vmar);
 	if (status)
 		goto out_job;
 
@@ -339,7 +348,7 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 	}
 	status = zx_handle_install(proc, &np->obj, ZX_DEFAULT_PROCESS_RIGHTS, &hproc);
 	if (!status)
-		status = zx_handle_install(proc, np->root_vmar, ZX_DEFAULT_VMAR_RIGHTS |
+		status = zx_handle_install(proc, vmar, ZX_DEFAULT_VMAR_RIGHTS |
 					   ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE,
 					   &hvmar);
 	if (!status && (put_user(hproc, (u32 __user *)u64_to_user_ptr(a->proc_out)) ||
@@ -357,12 +366,14 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 	}
 	fd_install(fd, file);
 	trace_zx_process_create(zx_job_object(np->job)->koid, np->obj.koid, name);
+	zx_object_put(vmar);
 	zx_object_put(&np->obj);
 	zx_object_put(ref.obj);
 	return ZX_OK;
 
 out_kill:
 	zx_process_kill(np, ZX_TASK_RETCODE_SYSCALL_KILL);
+	zx_object_put(vmar);
 	zx_object_put(&np->obj);
 out_job:
 	zx_object_put(ref.obj);

@@ -9,8 +9,10 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "zx_test.h"
+#include "launch.h"
 
 #define SLOTS 64
 #define RUN_NS ZX_MSEC(1500)
@@ -28,11 +30,16 @@ static unsigned int next_rand(unsigned int *s)
 	return *s >> 8;
 }
 
-static void expect(zx_status_t status, zx_status_t a, zx_status_t b, zx_status_t c)
+static void expect_at(int line, zx_status_t status, zx_status_t a, zx_status_t b,
+		      zx_status_t c)
 {
-	if (status != ZX_OK && status != a && status != b && status != c)
+	if (status != ZX_OK && status != a && status != b && status != c) {
 		atomic_fetch_add(&unexpected, 1);
+		fprintf(stderr, "# line %d: unexpected %s\n", line, zx_status_get_string(status));
+	}
 }
+
+#define expect(status, a, b, c) expect_at(__LINE__, (status), (a), (b), (c))
 
 static void *churn(void *arg)
 {
@@ -198,10 +205,14 @@ static void *vmar_churn(void *arg)
 		case 2: {
 			zx_info_vmar_t info;
 
-			if (zx_object_get_info(r, ZX_INFO_VMAR, &info, sizeof(info), NULL, NULL) == ZX_OK)
-				expect(zx_vmar_unmap(r, info.base + 4096 * (next_rand(&seed) % 64),
-						     4096 * 2),
-				       ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, ZX_ERR_INVALID_ARGS);
+			zx_status_t st;
+
+			if (zx_object_get_info(r, ZX_INFO_VMAR, &info, sizeof(info), NULL, NULL))
+				break;
+			st = zx_vmar_unmap(r, info.base + 4096 * (next_rand(&seed) % 64), 4096 * 2);
+			/* r may have been replaced and closed since. */
+			if (st != ZX_ERR_BAD_HANDLE)
+				expect(st, ZX_ERR_NOT_FOUND, ZX_ERR_BAD_STATE, ZX_ERR_INVALID_ARGS);
 			break;
 		}
 		default:
@@ -264,11 +275,48 @@ static void *job_killer(void *arg)
 	return NULL;
 }
 
+static atomic_int done_procs;
+
+/*
+ * Launch processes in the job the killer is about to kill, and kill, close
+ * or let them exit on their own, racing the job kills.
+ */
+static void *proc_churn(void *arg)
+{
+	unsigned int seed = (unsigned int)(uintptr_t)arg;
+
+	while (zx_clock_get_monotonic() < stop_at) {
+		zx_handle_t job;
+		struct launched l;
+		zx_status_t st;
+
+		if (zx_handle_duplicate(atomic_load(&tree), ZX_RIGHT_SAME_RIGHTS, &job) != ZX_OK)
+			continue;
+		st = fs_launch(job, "churned", ZX_HANDLE_INVALID,
+			       next_rand(&seed) % 2 ? FS_SPIN : FS_EXIT, &l);
+		zx_handle_close(job);
+		/* The job may be killed at any step of the launch. */
+		expect(st, ZX_ERR_BAD_STATE, 0, 0);
+		atomic_fetch_add(&done_procs, 1);
+		if (next_rand(&seed) % 2)
+			expect(zx_task_kill(l.proc), ZX_ERR_BAD_HANDLE, 0, 0);
+		/* Give the job killer a chance, then end it for sure. */
+		if (l.proc && zx_object_wait_one(l.proc, ZX_PROCESS_TERMINATED,
+						 zx_deadline_after(ZX_MSEC(50)), NULL)) {
+			expect(zx_task_kill(l.proc), 0, 0, 0);
+			expect(zx_object_wait_one(l.proc, ZX_PROCESS_TERMINATED,
+						  zx_deadline_after(ZX_SEC(30)), NULL), 0, 0, 0);
+		}
+		fs_close(&l);
+	}
+	return NULL;
+}
+
 TEST(concurrent_handles_waits_and_kills)
 {
 	void *(*fns[])(void *) = { churn, churn, churn, waiter, waiter, signaller,
 				   job_builder, job_builder, job_killer, async_waiter,
-				   async_waiter, messenger, vmar_churn, vmar_churn };
+				   async_waiter, messenger, vmar_churn, vmar_churn, proc_churn };
 	pthread_t t[sizeof(fns) / sizeof(fns[0])];
 	int objects, handles;
 	zx_handle_t first;
@@ -309,11 +357,18 @@ TEST(concurrent_handles_waits_and_kills)
 	ASSERT_GT(packets, 10);
 	ASSERT_GT(done_msgs, 100);
 	ASSERT_GT(done_vmar, 100);
+	ASSERT_GT(done_procs, 5);
 	for (int i = 0; i < SLOTS; i++)
 		zx_handle_close(atomic_load(&slots[i]));
 	zx_handle_close(atomic_load(&tree));
 	zx_vmar_destroy(atomic_load(&region));
 	zx_handle_close(atomic_load(&region));
+	/*
+	 * A process's last references go a moment after it asserted
+	 * ZX_PROCESS_TERMINATED (its tasks' exit hooks finish), so allow that.
+	 */
+	for (int i = 0; i < 500 && zx_test_live("objects") != objects; i++)
+		usleep(10000);
 	ASSERT_EQ(objects, zx_test_live("objects"));
 	ASSERT_EQ(handles, zx_test_live("handles"));
 }
