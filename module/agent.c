@@ -280,6 +280,16 @@ int zx_agent_clone(struct zx_process *proc, struct zx_thread *t)
 	req->thread = t;
 	zx_object_get(&t->obj);
 	ret = zx_agent_call(proc, req);
+	if (ret) {
+		/*
+		 * The new thread may have run, and ended its process, before
+		 * the agent got back to the module: it started all the same.
+		 */
+		mutex_lock(&proc->lock);
+		if (t->pid)
+			ret = 0;
+		mutex_unlock(&proc->lock);
+	}
 	if (!ret)
 		return ZX_OK;
 	if (ret == -EAGAIN || ret == -ENOMEM)
