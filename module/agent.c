@@ -155,7 +155,11 @@ static bool zx_req_done(struct zx_process *proc, struct zx_agent_req *req)
 	return done;
 }
 
-/* Hand @req to the agent and wait for its result (a Linux return value). */
+/*
+ * Hand @req to the agent and wait for its result (a Linux return value).
+ * A killed caller gets -EINTR if the agent never took the request, or
+ * -EINPROGRESS if it is under way (and will be carried out).
+ */
 static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
 {
 	long ret;
@@ -176,8 +180,10 @@ static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
 		if (!req->done && req->queued) {
 			list_del(&req->node);
 		} else if (!req->done) {
-			req->orphan = true;	/* the agent frees it */
-			req = NULL;
+			/* The agent holds it: it still runs, and frees it. */
+			req->orphan = true;
+			spin_unlock(&proc->req_lock);
+			return -EINPROGRESS;
 		}
 		spin_unlock(&proc->req_lock);
 		zx_req_free(req);
@@ -280,6 +286,9 @@ int zx_agent_clone(struct zx_process *proc, struct zx_thread *t)
 	req->thread = t;
 	zx_object_get(&t->obj);
 	ret = zx_agent_call(proc, req);
+	/* A caller killed while the agent clones: the thread starts anyway. */
+	if (ret == -EINPROGRESS)
+		return ZX_OK;
 	if (ret) {
 		/*
 		 * The new thread may have run, and ended its process, before

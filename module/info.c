@@ -11,6 +11,7 @@
  */
 
 #include <linux/minmax.h>
+#include <linux/slab.h>
 #include <linux/uaccess.h>
 
 #include <linux/zircon.h>
@@ -49,6 +50,33 @@ int zx_info_reply_koids(struct zx_info_args *args, const u64 *koids, size_t n)
 	args->actual = fit;
 	args->avail = n;
 	return ZX_OK;
+}
+
+/*
+ * Reply with a list of koids that @fill collects under its own lock: it
+ * writes at most @cap of them and returns how many there are.  The buffer
+ * grows until one pass fits.
+ */
+int zx_info_reply_koid_list(struct zx_info_args *args,
+			    size_t (*fill)(void *ctx, u64 *koids, size_t cap), void *ctx)
+{
+	size_t cap = 16, n;
+	u64 *koids;
+	int status;
+
+	for (;;) {
+		koids = kvmalloc_array(cap, sizeof(*koids), GFP_KERNEL_ACCOUNT);
+		if (!koids)
+			return ZX_ERR_NO_MEMORY;
+		n = fill(ctx, koids, cap);
+		if (n <= cap)
+			break;
+		kvfree(koids);
+		cap = n * 2;
+	}
+	status = zx_info_reply_koids(args, koids, n);
+	kvfree(koids);
+	return status;
 }
 
 static int zx_put_size(u64 uptr, size_t value)

@@ -436,43 +436,37 @@ struct zx_info_job {
 	u8 padding1[5];
 };
 
-/* The koids of @job's child jobs, or of its processes. */
-static int zx_job_info_list(struct zx_job *job, struct zx_info_args *args, bool procs)
+/* ZX_INFO_JOB_CHILDREN: the koids of @ctx's child jobs. */
+static size_t zx_job_fill_children(void *ctx, u64 *koids, size_t cap)
 {
-	struct zx_process *proc;
-	struct zx_job *child;
-	size_t n = 0, cap = 16;
-	u64 *koids;
-	int status;
+	struct zx_job *job = ctx, *child;
+	size_t n = 0;
 
-retry:
-	koids = kvmalloc_array(cap, sizeof(*koids), GFP_KERNEL_ACCOUNT);
-	if (!koids)
-		return ZX_ERR_NO_MEMORY;
 	mutex_lock(&zx_job_lock);
-	n = 0;
-	if (procs) {
-		list_for_each_entry(proc, &job->processes, job_node) {
-			if (n == cap)
-				goto grow;
-			koids[n++] = proc->obj.koid;
-		}
-	} else {
-		list_for_each_entry(child, &job->children, sibling) {
-			if (n == cap)
-				goto grow;
-			koids[n++] = child->base.koid;
-		}
+	list_for_each_entry(child, &job->children, sibling) {
+		if (n < cap)
+			koids[n] = child->base.koid;
+		n++;
 	}
 	mutex_unlock(&zx_job_lock);
-	status = zx_info_reply_koids(args, koids, n);
-	kvfree(koids);
-	return status;
-grow:
+	return n;
+}
+
+/* ZX_INFO_JOB_PROCESSES: the koids of @ctx's processes. */
+static size_t zx_job_fill_processes(void *ctx, u64 *koids, size_t cap)
+{
+	struct zx_job *job = ctx;
+	struct zx_process *proc;
+	size_t n = 0;
+
+	mutex_lock(&zx_job_lock);
+	list_for_each_entry(proc, &job->processes, job_node) {
+		if (n < cap)
+			koids[n] = proc->obj.koid;
+		n++;
+	}
 	mutex_unlock(&zx_job_lock);
-	kvfree(koids);
-	cap *= 4;
-	goto retry;
+	return n;
 }
 
 static int zx_job_get_info(struct zx_object *obj, u32 rights, u32 topic,
@@ -493,11 +487,11 @@ static int zx_job_get_info(struct zx_object *obj, u32 rights, u32 topic,
 	case ZX_INFO_JOB_CHILDREN:
 		if (!(rights & ZX_RIGHT_ENUMERATE))
 			return ZX_ERR_ACCESS_DENIED;
-		return zx_job_info_list(job, args, false);
+		return zx_info_reply_koid_list(args, zx_job_fill_children, job);
 	case ZX_INFO_JOB_PROCESSES:
 		if (!(rights & ZX_RIGHT_ENUMERATE))
 			return ZX_ERR_ACCESS_DENIED;
-		return zx_job_info_list(job, args, true);
+		return zx_info_reply_koid_list(args, zx_job_fill_processes, job);
 	default:
 		return ZX_ERR_NOT_SUPPORTED;
 	}

@@ -411,10 +411,6 @@ int zx_sys_process_start(struct zx_process *proc, struct zx_ioc_process_start *a
 		status = ZX_ERR_ACCESS_DENIED;
 		goto out_arg;
 	}
-	if (np->host) {
-		status = ZX_ERR_BAD_STATE;
-		goto out_arg;
-	}
 	if (aref.obj) {
 		status = zx_handle_install(np, aref.obj, aref.rights, &value);
 		if (status)
@@ -560,34 +556,23 @@ struct zx_info_task_stats {
 	u64 mem_fractional_scaled_shared_bytes;
 };
 
-static int zx_process_info_threads(struct zx_process *proc, struct zx_info_args *args)
+/* ZX_INFO_PROCESS_THREADS: the koids of @ctx's running threads. */
+static size_t zx_process_fill_threads(void *ctx, u64 *koids, size_t cap)
 {
+	struct zx_process *proc = ctx;
 	struct zx_thread *t;
-	size_t n = 0, cap = 16;
-	u64 *koids;
-	int status;
+	size_t n = 0;
 
-retry:
-	koids = kvmalloc_array(cap, sizeof(*koids), GFP_KERNEL_ACCOUNT);
-	if (!koids)
-		return ZX_ERR_NO_MEMORY;
 	mutex_lock(&proc->lock);
-	n = 0;
 	list_for_each_entry(t, &proc->threads, node) {
 		if (t->state != ZX_THREAD_RUNNING_STATE)
 			continue;
-		if (n == cap) {
-			mutex_unlock(&proc->lock);
-			kvfree(koids);
-			cap *= 4;
-			goto retry;
-		}
-		koids[n++] = t->obj.koid;
+		if (n < cap)
+			koids[n] = t->obj.koid;
+		n++;
 	}
 	mutex_unlock(&proc->lock);
-	status = zx_info_reply_koids(args, koids, n);
-	kvfree(koids);
-	return status;
+	return n;
 }
 
 /* Memory of the process's Linux address space, from its RSS counters. */
@@ -643,7 +628,7 @@ static int zx_process_get_info(struct zx_object *obj, u32 rights, u32 topic,
 	case ZX_INFO_PROCESS_THREADS:
 		if (!(rights & ZX_RIGHT_ENUMERATE))
 			return ZX_ERR_ACCESS_DENIED;
-		return zx_process_info_threads(proc, args);
+		return zx_info_reply_koid_list(args, zx_process_fill_threads, proc);
 	case ZX_INFO_TASK_STATS:
 	case ZX_INFO_TASK_STATS_V1:
 		if (!(rights & ZX_RIGHT_INSPECT))

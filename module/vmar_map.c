@@ -95,6 +95,7 @@ int zx_errno_status(long err)
 	case -ESRCH:
 		return ZX_ERR_BAD_STATE;	/* the process died */
 	case -EINTR:
+	case -EINPROGRESS:	/* the caller was killed */
 		return ZX_ERR_INTERNAL_INTR_RETRY;
 	case -EPERM:
 	case -EACCES:

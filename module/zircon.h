@@ -418,6 +418,8 @@ void zx_channel_exit(void);
 /* Helpers for get_info replies (info.c). */
 int zx_info_reply_one(struct zx_info_args *args, const void *rec, size_t size);
 int zx_info_reply_koids(struct zx_info_args *args, const u64 *koids, size_t n);
+int zx_info_reply_koid_list(struct zx_info_args *args,
+			    size_t (*fill)(void *ctx, u64 *koids, size_t cap), void *ctx);
 
 /* Internal status returned by waits interrupted by a signal. */
 #define ZX_ERR_INTERNAL_INTR_RETRY	(-6)
