@@ -16,12 +16,17 @@
  *  - MMAP and MUNMAP for the VMAR calls of other processes, done with
  *    vm_mmap and vm_munmap by the agent itself, so with the process's own
  *    credentials, limits and security checks;
- *  - CLONE for zx_process_start and zx_thread_start: the agent returns to
- *    the trampoline, which calls clone(CLONE_VM | CLONE_THREAD | ...) and
- *    comes back with ZX_IOC_AGENT_PARK: the agent with the new thread's id
- *    (it parks again once the child took the thread on), the child with 0:
- *    it binds to the thread being started, gets its registers and returns
- *    straight to the thread's entry point with every other register zero.
+ *  - SPARE: the agent returns to the trampoline, which calls
+ *    clone(CLONE_VM | CLONE_THREAD | ...) and comes back with
+ *    ZX_IOC_AGENT_PARK: the agent with the new thread's id (it parks again
+ *    once the child registered), the child with 0: it becomes a *spare*, a
+ *    Linux thread parked in the module until a Zircon thread starts on it.
+ * zx_process_start and zx_thread_start take a spare (asking for one if
+ * there is none), mark the thread running and wake the spare, which sets
+ * its registers and returns straight to the thread's entry point with every
+ * other register zero.  The agent makes one spare right after binding, so
+ * that zx_process_start does not wait for a clone, and a new one whenever
+ * zx_thread_start took one: a process that starts threads keeps one spare.
  * A requester waits killably; if it gives up, a request the agent already
  * holds is freed by the agent (orphan).
  *
@@ -36,8 +41,9 @@
  * process reaps it and its creator gets no SIGCHLD.
  *
  * Locking: proc->req_lock (a spinlock) protects the request queue, active,
- * cloning and every request's done, queued and orphan flags; proc->lock is
- * taken outside it, never inside.
+ * the spare list and the fields after it in struct zx_process, every
+ * request's done, queued and orphan flags, and each spare's thread;
+ * proc->lock is taken outside it, never inside.
  */
 
 #include <linux/file.h>
@@ -70,7 +76,15 @@ static_assert(ZX_AGENT_FD == 3);
 enum zx_agent_op {
 	ZX_AGENT_MMAP,
 	ZX_AGENT_MUNMAP,
-	ZX_AGENT_CLONE,
+	ZX_AGENT_SPARE,
+};
+
+/* A Linux thread of a created process, parked until a Zircon thread starts on it. */
+struct zx_spare {
+	struct zx_exit_hook hook;	/* from registration to death */
+	struct zx_process *proc;	/* holds a reference once registered */
+	struct list_head node;		/* req_lock: on proc->spares while free */
+	struct zx_thread *thread;	/* req_lock: set once, holds a reference */
 };
 
 struct zx_agent_req {
@@ -79,7 +93,7 @@ struct zx_agent_req {
 	struct file *file;		/* MMAP: holds a reference, or NULL */
 	u64 addr, len, offset;
 	unsigned long prot, flags;
-	struct zx_thread *thread;	/* CLONE: holds a reference */
+	struct zx_spare *spare;		/* SPARE: owned until the new thread takes it */
 	long result;			/* req_lock */
 	bool queued, done, orphan;	/* req_lock */
 };
@@ -140,8 +154,7 @@ static void zx_req_free(struct zx_agent_req *req)
 		return;
 	if (req->file)
 		fput(req->file);
-	if (req->thread)
-		zx_object_put(&req->thread->obj);
+	kfree(req->spare);
 	kfree(req);
 }
 
@@ -158,12 +171,15 @@ static bool zx_req_done(struct zx_process *proc, struct zx_agent_req *req)
 /*
  * Hand @req to the agent and wait for its result (a Linux return value).
  * A killed caller gets -EINTR if the agent never took the request, or
- * -EINPROGRESS if it is under way (and will be carried out).
+ * -EINPROGRESS if it is under way (and will be carried out); a NULL
+ * request (no memory for it) gets -ENOMEM.
  */
 static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
 {
 	long ret;
 
+	if (!req)
+		return -ENOMEM;
 	spin_lock(&proc->req_lock);
 	if (proc->req_closed) {
 		spin_unlock(&proc->req_lock);
@@ -243,8 +259,16 @@ static struct zx_agent_req *zx_req_alloc(enum zx_agent_op op)
 {
 	struct zx_agent_req *req = kzalloc(sizeof(*req), GFP_KERNEL_ACCOUNT);
 
-	if (req)
-		req->op = op;
+	if (!req)
+		return NULL;
+	req->op = op;
+	if (op == ZX_AGENT_SPARE) {
+		req->spare = kzalloc(sizeof(*req->spare), GFP_KERNEL_ACCOUNT);
+		if (!req->spare) {
+			kfree(req);
+			return NULL;
+		}
+	}
 	return req;
 }
 
@@ -275,35 +299,51 @@ long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len)
 	return zx_agent_call(proc, req);
 }
 
-/* Have the agent create the Linux thread of @t, which is STARTING. */
-int zx_agent_clone(struct zx_process *proc, struct zx_thread *t)
+/*
+ * Start @t, which is STARTING, on a spare of @proc, asking the agent for one
+ * if there is none.  On success the thread is running: its Linux thread is
+ * on its way to the entry point.  @refill: have the agent make the next one.
+ */
+int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool refill)
 {
-	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_CLONE);
+	struct zx_spare *s;
+	int status;
 	long ret;
 
-	if (!req)
-		return ZX_ERR_NO_MEMORY;
-	req->thread = t;
-	zx_object_get(&t->obj);
-	ret = zx_agent_call(proc, req);
-	/* A caller killed while the agent clones: the thread starts anyway. */
-	if (ret == -EINPROGRESS)
-		return ZX_OK;
-	if (ret) {
-		/*
-		 * The new thread may have run, and ended its process, before
-		 * the agent got back to the module: it started all the same.
-		 */
+	for (;;) {
 		mutex_lock(&proc->lock);
-		if (t->pid)
-			ret = 0;
+		status = t->state == ZX_THREAD_STARTING ? ZX_OK : ZX_ERR_BAD_STATE;
+		spin_lock(&proc->req_lock);
+		s = list_first_entry_or_null(&proc->spares, struct zx_spare, node);
+		if (!status && s) {
+			list_del_init(&s->node);
+			zx_object_get(&t->obj);
+			s->thread = t;
+			proc->spare_wanted |= refill;
+		}
+		spin_unlock(&proc->req_lock);
+		if (!status && s) {
+			t->pid = get_pid(task_pid(s->hook.task));
+			t->state = ZX_THREAD_RUNNING_STATE;
+			proc->live_threads++;
+			/* Before the thread can die and clear it. */
+			zx_object_update_signals(&t->obj, 0, ZX_THREAD_RUNNING);
+		}
 		mutex_unlock(&proc->lock);
+		if (status)
+			return status;
+		if (s) {
+			wake_up_all(&proc->wq);
+			return ZX_OK;
+		}
+		ret = zx_agent_call(proc, zx_req_alloc(ZX_AGENT_SPARE));
+		if (ret == -EAGAIN || ret == -ENOMEM)
+			return ZX_ERR_NO_RESOURCES;
+		if (ret == -EINTR || ret == -EINPROGRESS)
+			return ZX_ERR_INTERNAL_INTR_RETRY;
+		if (ret)
+			return ZX_ERR_BAD_STATE;
 	}
-	if (!ret)
-		return ZX_OK;
-	if (ret == -EAGAIN || ret == -ENOMEM)
-		return ZX_ERR_NO_RESOURCES;
-	return ret == -EINTR ? ZX_ERR_INTERNAL_INTR_RETRY : ZX_ERR_BAD_STATE;
 }
 
 /* Wait until @proc's agent serves (ZX_OK) or never will (ZX_ERR_BAD_STATE). */
@@ -317,8 +357,11 @@ int zx_agent_wait_bound(struct zx_process *proc)
 
 /* --- the agent's side ---------------------------------------------------- */
 
-/* Take the next request, if any, into *@out. */
-static bool zx_agent_next(struct zx_process *proc, struct zx_agent_req **out)
+/*
+ * Take the next request, if any, into *@out; with none queued, and a spare
+ * wanted, set *@spare instead.
+ */
+static bool zx_agent_next(struct zx_process *proc, struct zx_agent_req **out, bool *spare)
 {
 	struct zx_agent_req *req = NULL;
 
@@ -328,26 +371,52 @@ static bool zx_agent_next(struct zx_process *proc, struct zx_agent_req **out)
 		list_del(&req->node);
 		req->queued = false;
 		proc->active = req;
-		if (req->op == ZX_AGENT_CLONE)
-			proc->cloning = req->thread;
+		if (req->op == ZX_AGENT_SPARE)
+			proc->cloning = req->spare;
+	} else if (!proc->active && proc->spare_wanted) {
+		proc->spare_wanted = false;
+		*spare = true;
 	}
 	spin_unlock(&proc->req_lock);
 	*out = req;
-	return req;
+	return req || *spare;
 }
 
-/* Serve requests until a CLONE sends the agent to the trampoline. */
+/* Queue a SPARE request nobody waits for. */
+static void zx_agent_queue_spare(struct zx_process *proc)
+{
+	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_SPARE);
+
+	if (!req)
+		return;			/* a thread start asks again */
+	req->orphan = true;
+	spin_lock(&proc->req_lock);
+	if (!proc->req_closed) {
+		req->queued = true;
+		list_add_tail(&req->node, &proc->requests);
+		req = NULL;
+	}
+	spin_unlock(&proc->req_lock);
+	zx_req_free(req);
+}
+
+/* Serve requests until a SPARE sends the agent to the trampoline. */
 static int zx_agent_serve(struct zx_process *proc)
 {
 	struct zx_agent_req *req;
 	long ret;
 
 	for (;;) {
-		int err = wait_event_state(proc->wq, zx_agent_next(proc, &req),
+		bool spare = false;
+		int err = wait_event_state(proc->wq, zx_agent_next(proc, &req, &spare),
 					   (TASK_KILLABLE | TASK_NOLOAD | TASK_FREEZABLE));
 
 		if (err)
 			return ZX_ERR_INTERNAL_INTR_RETRY;	/* SIGKILL: it dies */
+		if (spare) {
+			zx_agent_queue_spare(proc);
+			continue;
+		}
 		switch (req->op) {
 		case ZX_AGENT_MMAP:
 			ret = vm_mmap(req->file, req->addr, req->len, req->prot, req->flags,
@@ -368,16 +437,26 @@ static void zx_agent_exited(struct zx_exit_hook *hook)
 {
 	struct zx_process *proc = container_of(hook, struct zx_process, agent_hook);
 
-	zx_process_task_exited(proc, hook->task, NULL);
+	zx_process_task_exited(proc, hook->task, NULL, true);
 	zx_object_put(&proc->obj);
 }
 
-static void zx_thread_exited(struct zx_exit_hook *hook)
+/* A spare died: as a spare, or as the thread it became. */
+static void zx_spare_exited(struct zx_exit_hook *hook)
 {
-	struct zx_thread *t = container_of(hook, struct zx_thread, hook);
+	struct zx_spare *s = container_of(hook, struct zx_spare, hook);
+	struct zx_process *proc = s->proc;
+	struct zx_thread *t;
 
-	zx_process_task_exited(t->proc, hook->task, t);
-	zx_object_put(&t->obj);
+	spin_lock(&proc->req_lock);
+	list_del_init(&s->node);
+	t = s->thread;
+	spin_unlock(&proc->req_lock);
+	zx_process_task_exited(proc, hook->task, t, false);
+	if (t)
+		zx_object_put(&t->obj);
+	zx_object_put(&proc->obj);
+	kfree(s);
 }
 
 /* Name the calling Linux task after @obj, as far as TASK_COMM_LEN goes. */
@@ -391,39 +470,20 @@ static void zx_agent_set_comm(struct zx_object *obj)
 	task_unlock(current);
 }
 
-/* A new thread: take on the thread the agent is cloning and go to its entry. */
-static int zx_agent_thread_bind(struct zx_process *proc)
+/* Set the calling thread's registers for @t's start. */
+static void zx_spare_set_regs(struct zx_process *proc, struct zx_thread *t)
 {
 	struct pt_regs *regs = current_pt_regs();
-	struct zx_thread *t;
-	int status = ZX_OK;
-
-	spin_lock(&proc->req_lock);
-	t = proc->cloning;
-	if (t)
-		zx_object_get(&t->obj);
-	spin_unlock(&proc->req_lock);
-	if (!t)
-		return ZX_ERR_BAD_STATE;
+	u64 entry, stack, arg1, arg2;
 
 	mutex_lock(&proc->lock);
-	if (t->state != ZX_THREAD_STARTING || t->pid) {
-		status = ZX_ERR_BAD_STATE;
-	} else {
-		t->pid = get_pid(task_pid(current));
-		t->state = ZX_THREAD_RUNNING_STATE;
-		proc->live_tasks++;
-		proc->live_threads++;
-	}
+	entry = t->entry;
+	stack = t->stack;
+	arg1 = t->arg1;
+	arg2 = t->arg2;
 	mutex_unlock(&proc->lock);
-	if (status) {
-		zx_object_put(&t->obj);
-		return status;
-	}
-	zx_exit_hook_arm(&t->hook, zx_thread_exited);	/* takes our reference */
-	zx_agent_set_comm(&t->obj);
 
-	start_thread(regs, t->entry, t->stack);
+	start_thread(regs, entry, stack);
 	regs->r15 = 0;
 	regs->r14 = 0;
 	regs->r13 = 0;
@@ -436,17 +496,64 @@ static int zx_agent_thread_bind(struct zx_process *proc)
 	regs->r8 = 0;
 	regs->cx = 0;
 	regs->dx = 0;
-	regs->di = t->arg1;
-	regs->si = t->arg2;
+	regs->di = arg1;
+	regs->si = arg2;
 	regs->flags = X86_EFLAGS_IF | X86_EFLAGS_FIXED;
-	zx_object_update_signals(&t->obj, 0, ZX_THREAD_RUNNING);
+}
+
+/*
+ * The thread the agent just cloned: become a spare, park until a thread
+ * starts on it, then return straight to that thread's entry point.
+ */
+static int zx_spare_park(struct zx_process *proc)
+{
+	struct zx_spare *s;
+	int err;
 
 	spin_lock(&proc->req_lock);
-	if (proc->cloning == t)
+	s = proc->cloning;
+	if (s) {
+		/* cloning is set only while its SPARE request is active. */
+		proc->active->spare = NULL;
 		proc->cloning = NULL;
+		proc->registering++;
+	}
+	spin_unlock(&proc->req_lock);
+	if (!s)
+		return ZX_ERR_BAD_STATE;
+
+	s->proc = proc;
+	zx_object_get(&proc->obj);
+	INIT_LIST_HEAD(&s->node);
+	mutex_lock(&proc->lock);
+	proc->live_tasks++;
+	mutex_unlock(&proc->lock);
+	zx_exit_hook_arm(&s->hook, zx_spare_exited);
+	spin_lock(&proc->req_lock);
+	list_add_tail(&s->node, &proc->spares);
+	proc->registering--;
 	spin_unlock(&proc->req_lock);
 	wake_up_all(&proc->wq);
+
+	/* s lives until this task's exit hook ran. */
+	err = wait_event_state(proc->wq, READ_ONCE(s->thread),
+			       (TASK_KILLABLE | TASK_NOLOAD | TASK_FREEZABLE));
+	if (err)
+		return ZX_ERR_INTERNAL_INTR_RETRY;	/* SIGKILL: it dies */
+	zx_agent_set_comm(&s->thread->obj);
+	zx_spare_set_regs(proc, s->thread);
 	return ZX_OK;			/* rax = 0 too */
+}
+
+/* Has the thread the agent cloned registered as a spare? */
+static bool zx_spare_settled(struct zx_process *proc)
+{
+	bool settled;
+
+	spin_lock(&proc->req_lock);
+	settled = !proc->cloning && !proc->registering;
+	spin_unlock(&proc->req_lock);
+	return settled;
 }
 
 /* ZX_IOC_AGENT_PARK: back from the trampoline's clone. */
@@ -456,15 +563,15 @@ int zx_agent_park(struct zx_process *proc, unsigned long arg)
 	long ret = (long)arg;
 
 	if (task_pid(current) != proc->tgid)
-		return zx_agent_thread_bind(proc);
+		return zx_spare_park(proc);
 	spin_lock(&proc->req_lock);
 	req = proc->active;
 	spin_unlock(&proc->req_lock);
-	if (!req || req->op != ZX_AGENT_CLONE)
+	if (!req || req->op != ZX_AGENT_SPARE)
 		return ZX_ERR_BAD_STATE;
 	if (ret > 0) {
-		/* The child runs: wait until it took the thread on. */
-		if (wait_event_killable(proc->wq, !READ_ONCE(proc->cloning)))
+		/* The child runs: wait until it is on the spare list. */
+		if (wait_event_killable(proc->wq, zx_spare_settled(proc)))
 			return ZX_ERR_INTERNAL_INTR_RETRY;
 		ret = 0;
 	} else if (!ret) {
@@ -544,6 +651,9 @@ int zx_agent_bind(struct zx_process *proc, struct file *file)
 	zx_agent_set_comm(&proc->obj);
 	if (vmar)
 		zx_vmar_root_bind(vmar, current->mm);
+	spin_lock(&proc->req_lock);
+	proc->spare_wanted = true;	/* for zx_process_start */
+	spin_unlock(&proc->req_lock);
 	WRITE_ONCE(proc->bound, true);
 	wake_up_all(&proc->wq);
 	trace_zx_process_bind(proc->obj.koid, task_tgid_nr(current));

@@ -57,6 +57,7 @@ static struct zx_process *zx_process_alloc(struct zx_job *job)
 	mutex_init(&proc->lock);
 	INIT_LIST_HEAD(&proc->threads);
 	INIT_LIST_HEAD(&proc->requests);
+	INIT_LIST_HEAD(&proc->spares);
 	INIT_LIST_HEAD(&proc->job_node);
 	INIT_LIST_HEAD(&proc->kill_node);
 	spin_lock_init(&proc->req_lock);
@@ -184,11 +185,11 @@ void zx_process_kill(struct zx_process *proc, s64 code)
 }
 
 /*
- * A bound task of @proc died: its agent (@t NULL) or the thread @t.  Runs
- * from the task's exit hook, with a reference on @proc.
+ * A bound task of @proc died: its @agent, the thread @t, or a spare (neither).
+ * Runs from the task's exit hook, with a reference on @proc.
  */
 void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
-			    struct zx_thread *t)
+			    struct zx_thread *t, bool agent)
 {
 	struct signal_struct *sig = task->signal;
 	bool kill = false, listed = false, end;
@@ -217,7 +218,7 @@ void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 			proc->state = ZX_PROCESS_DYING;
 			kill = true;
 		}
-	} else {
+	} else if (agent) {
 		proc->agent_gone = true;
 		if (proc->state == ZX_PROCESS_INITIAL || proc->state == ZX_PROCESS_RUNNING) {
 			/* Killed from outside the emulation. */
@@ -231,7 +232,7 @@ void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 
 	if (t)
 		zx_thread_died(t);
-	else
+	else if (agent)
 		zx_agent_fail_all(proc);
 	if (listed)
 		zx_object_put(&t->obj);		/* the list's reference */
@@ -430,7 +431,7 @@ int zx_sys_process_start(struct zx_process *proc, struct zx_ioc_process_start *a
 	mutex_unlock(&np->lock);
 	if (!status) {
 		trace_zx_process_start(np->obj.koid, t->obj.koid, a->entry, value);
-		status = zx_agent_clone(np, t);
+		status = zx_agent_start_thread(np, t, false);
 		if (status)
 			zx_process_kill(np, ZX_TASK_RETCODE_SYSCALL_KILL);
 	} else if (value) {

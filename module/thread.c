@@ -5,11 +5,12 @@
  * A thread object is made by zx_thread_create in a created process and
  * gets its Linux thread only when it starts: zx_process_start (the first
  * thread) or zx_thread_start (the others, once the process runs) record the
- * registers it starts with and ask the process's agent to clone a thread,
- * which takes them on (agent.c).  The Linux thread is the Zircon thread
- * from then on; its death, however it happens, is seen by its exit hook.
+ * registers it starts with and hand the thread to a spare, a Linux thread
+ * the process's agent cloned in advance, which takes them on (agent.c).
+ * The Linux thread is the Zircon thread from then on; its death, however
+ * it happens, is seen by its exit hook.
  *
- * States: NEW, STARTING (the agent is cloning it), RUNNING (listed by
+ * States: NEW, STARTING (waiting for a spare), RUNNING (listed by
  * ZX_INFO_PROCESS_THREADS, asserting ZX_THREAD_RUNNING), DEAD (asserting
  * ZX_THREAD_TERMINATED).  A thread is on its process's thread list, which
  * holds a reference, from creation until the thread dies or the process
@@ -119,7 +120,7 @@ int zx_sys_thread_start(struct zx_process *proc, struct zx_ioc_thread_start *a)
 	mutex_unlock(&owner->lock);
 	if (!status) {
 		trace_zx_thread_start(owner->obj.koid, t->obj.koid, a->entry, a->arg1);
-		status = zx_agent_clone(owner, t);
+		status = zx_agent_start_thread(owner, t, true);
 		if (status) {
 			mutex_lock(&owner->lock);
 			if (t->state == ZX_THREAD_STARTING)

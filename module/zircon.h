@@ -175,6 +175,7 @@ int zx_handles_live(void);
 struct zx_thread;
 struct zx_aspace;
 struct zx_agent_req;
+struct zx_spare;
 
 /*
  * A process's life: INITIAL (created, no thread yet), RUNNING (started),
@@ -229,11 +230,14 @@ struct zx_process {
 	struct file *agent_file;	/* the agent's descriptor, from bind to death */
 	struct zx_exit_hook agent_hook;
 	bool agent_gone;		/* the agent died or never bound */
-	spinlock_t req_lock;		/* requests, active, cloning, req_closed */
+	spinlock_t req_lock;		/* everything down to wq */
 	bool req_closed;		/* no agent will ever serve again */
 	struct list_head requests;	/* struct zx_agent_req, queued for the agent */
 	struct zx_agent_req *active;	/* the request the agent is serving */
-	struct zx_thread *cloning;	/* the thread the agent is creating */
+	struct zx_spare *cloning;	/* what the thread being cloned takes on */
+	u32 registering;		/* new spares not yet on the list */
+	struct list_head spares;	/* struct zx_spare: parked, no thread yet */
+	bool spare_wanted;		/* the agent makes one when idle */
 	wait_queue_head_t wq;		/* agent work, bind, clone, request completion */
 	struct list_head job_node;	/* zx_job_lock: on job->processes */
 	struct list_head kill_node;	/* zx_job_lock: on a job kill's list */
@@ -249,7 +253,7 @@ void zx_process_file_release(struct zx_process *proc);
 int zx_process_check_policy(struct zx_process *proc, u32 condition);
 void zx_process_kill(struct zx_process *proc, s64 code);
 void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
-			    struct zx_thread *t);
+			    struct zx_thread *t, bool agent);
 int zx_process_copy_name(u64 uname, u64 size, char name[ZX_MAX_NAME_LEN]);
 extern const struct zx_object_ops zx_process_ops;
 extern const struct file_operations zx_fops;
@@ -270,7 +274,6 @@ struct zx_thread {
 	struct pid *pid;		/* proc->lock: the Linux thread, once bound */
 	u32 self_value;			/* proc->lock: handle to itself, or 0 */
 	u64 entry, stack, arg1, arg2;	/* proc->lock: registers at start */
-	struct zx_exit_hook hook;
 };
 
 static inline struct zx_thread *to_thread(struct zx_object *obj)
@@ -293,7 +296,7 @@ int zx_agent_wait_bound(struct zx_process *proc);
 long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len,
 		   unsigned long prot, unsigned long flags, u64 offset);
 long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len);
-int zx_agent_clone(struct zx_process *proc, struct zx_thread *t);
+int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool refill);
 void zx_agent_fail_all(struct zx_process *proc);
 void zx_exit_hook_arm(struct zx_exit_hook *hook, void (*exited)(struct zx_exit_hook *));
 
