@@ -63,12 +63,17 @@ static const char* kernel_name(void) {
   return u.release;
 }
 
-static void report_n(const char* name, const char* target, op_fn ours, void* octx, op_fn base,
-                     void* bctx, int iters) {
+// @prep, if not NULL, runs (untimed) before each batch of ours.
+static void report_prep(const char* name, const char* target, op_fn ours, void* octx,
+                        op_fn prep, op_fn base, void* bctx, int iters) {
   double o[BATCHES], b[BATCHES];
+  if (prep)
+    prep(octx);
   batch(ours, octx, iters);
   batch(base, bctx, iters);
   for (int i = 0; i < BATCHES; i++) {
+    if (prep)
+      prep(octx);
     o[i] = batch(ours, octx, iters);
     b[i] = batch(base, bctx, iters);
   }
@@ -76,6 +81,11 @@ static void report_n(const char* name, const char* target, op_fn ours, void* oct
   printf("bench: kernel=%s name=%s ratio=%.2f target=%s (ours %.2fus, baseline %.2fus)\n",
          kernel_name(), name, mo / mb, target, mo, mb);
   fflush(stdout);
+}
+
+static void report_n(const char* name, const char* target, op_fn ours, void* octx, op_fn base,
+                     void* bctx, int iters) {
+  report_prep(name, target, ours, octx, NULL, base, bctx, iters);
 }
 
 static void report(const char* name, const char* target, op_fn ours, void* octx, op_fn base,
@@ -150,14 +160,65 @@ static void pipe_rt(void* ctx) {
     abort();
 }
 
-// process_launch: create + map + start + exit + wait of the freestanding
-// program, against posix_spawn + waitpid of a static program that exits.
-static void zx_launch(void* ctx) {
-  struct launched l;
-  if (fs_launch(*(zx_handle_t*)ctx, "bench", ZX_HANDLE_INVALID, FS_EXIT, &l) != ZX_OK ||
-      fs_wait_exit(l.proc) != 0)
+// process_launch: create + map + start + exit + wait of a minimal program,
+// against posix_spawn + waitpid of a static program that exits at once.
+// The program is one page of code, mapped read and execute from one VMO
+// made up front (as a loader maps a binary from the page cache), with a new
+// 16 KiB stack VMO per launch:
+//	mov $ZX_AGENT_FD, %edi; mov $ZX_IOC_PROCESS_EXIT, %esi;
+//	lea retcode(%rip), %rdx; mov $__NR_ioctl, %eax; syscall; ud2
+//	retcode: .quad 0
+// Three figures: from a pool refilled between batches (the latency a
+// launch sees, the figure with the target), back to back from a pool
+// (the refill competes), and without a pool.
+struct tiny {
+  zx_handle_t job, code;
+};
+
+static zx_handle_t tiny_code(void) {
+  uint32_t ioc = ZX_IOC_PROCESS_EXIT;
+  uint8_t prog[34] = {0xbf, 0x03, 0x00, 0x00, 0x00,        // mov $3, %edi
+                      0xbe, 0, 0, 0, 0,                    // mov $ioc, %esi
+                      0x48, 0x8d, 0x15, 0x09, 0, 0, 0,     // lea 9(%rip), %rdx
+                      0xb8, 0x10, 0x00, 0x00, 0x00,        // mov $16, %eax
+                      0x0f, 0x05,                          // syscall
+                      0x0f, 0x0b};                         // ud2; then retcode 0
+  zx_handle_t vmo;
+
+  memcpy(prog + 6, &ioc, sizeof(ioc));
+  if (zx_vmo_create(4096, 0, &vmo) != ZX_OK || zx_vmo_write(vmo, prog, 0, sizeof(prog)) != ZX_OK ||
+      zx_vmo_replace_as_executable(vmo, ZX_HANDLE_INVALID, &vmo) != ZX_OK)
     abort();
-  fs_close(&l);
+  return vmo;
+}
+
+#define TINY_STACK 16384
+
+static void tiny_launch(void* ctx) {
+  struct tiny* t = ctx;
+  zx_handle_t proc, vmar, thread, stack;
+  zx_vaddr_t code, sp;
+
+  if (zx_process_create(t->job, "tiny", 4, 0, &proc, &vmar) != ZX_OK ||
+      zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_PERM_EXECUTE, 0, t->code, 0, 4096, &code) != ZX_OK ||
+      zx_vmo_create(TINY_STACK, 0, &stack) != ZX_OK ||
+      zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, stack, 0, TINY_STACK, &sp) != ZX_OK ||
+      zx_thread_create(proc, "main", 4, 0, &thread) != ZX_OK ||
+      zx_process_start(proc, thread, code, sp + TINY_STACK, ZX_HANDLE_INVALID, 0) != ZX_OK ||
+      fs_wait_exit(proc) != 0)
+    abort();
+  zx_handle_close(stack);
+  zx_handle_close(thread);
+  zx_handle_close(vmar);
+  zx_handle_close(proc);
+}
+
+#define POOL 4
+
+static void pool_fill(void* ctx) {
+  (void)ctx;
+  if (zx_linux_process_pool(POOL) != ZX_OK)
+    abort();
 }
 
 static char* const bench_env[] = {NULL};
@@ -270,7 +331,16 @@ static void report_tasks(void) {
 
   if (zx_job_create(zx_job_default(), 0, &job) != ZX_OK)
     abort();
-  report_n("process_launch", "0.3", zx_launch, &job, linux_launch, "build/bench/exit0", 2);
+  struct tiny tiny = {job, tiny_code()};
+  // Batches of POOL / 2: the pool is refilled only once half empty.
+  report_prep("process_launch", "0.3", tiny_launch, &tiny, pool_fill, linux_launch,
+              "build/bench/exit0", POOL / 2);
+  report_n("process_launch_back_to_back", "none", tiny_launch, &tiny, linux_launch,
+           "build/bench/exit0", 4 * POOL);
+  zx_linux_process_pool(0);
+  report_n("process_launch_no_pool", "none", tiny_launch, &tiny, linux_launch,
+           "build/bench/exit0", 2);
+  zx_handle_close(tiny.code);
   if (zx_channel_create(0, &ch, &peer) != ZX_OK ||
       fs_launch(job, "threads", peer, FS_ECHO, &l) != ZX_OK)
     abort();

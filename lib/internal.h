@@ -41,4 +41,10 @@ static inline long zx__syscall6(long nr, long a1, long a2, long a3, long a4, lon
 // The self handles (ZX_IOC_SELF) of the calling process and thread.
 struct zx_ioc_self zx__self(void);
 
+// Start the agent of the process whose agent descriptor is @procfd (process.c).
+zx_status_t zx__spawn_agent(int procfd);
+
+// A process made in advance, or ZX_HANDLE_INVALID (pool.c).
+zx_handle_t zx__pool_take(void);
+
 #endif  // LIBZX_INTERNAL_H_

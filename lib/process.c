@@ -98,8 +98,7 @@ static int zx_spawn_middle(void* arg) {
   return 0;
 }
 
-// Start the agent of the process whose descriptor is @procfd.
-static zx_status_t zx_spawn_agent(int procfd) {
+zx_status_t zx__spawn_agent(int procfd) {
   _Alignas(16) char stacks[2][ZX_SPAWN_STACK];
   struct zx_spawn s = {.procfd = procfd, .helper_stack = stacks[1] + ZX_SPAWN_STACK};
   sigset_t all, old;
@@ -126,6 +125,7 @@ static zx_status_t zx_spawn_agent(int procfd) {
 zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_size,
                               uint32_t options, zx_handle_t* proc_handle,
                               zx_handle_t* vmar_handle) {
+  zx_handle_t blank = zx__pool_take();
   int fd = -1;
   struct zx_ioc_process_create a = {
       .job = job,
@@ -135,12 +135,19 @@ zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_siz
       .proc_out = ZX_PTR(proc_handle),
       .vmar_out = ZX_PTR(vmar_handle),
       .fd_out = ZX_PTR(&fd),
+      .blank = blank,
   };
   zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE, &a);
 
+  if (blank != ZX_HANDLE_INVALID) {
+    if (status != ZX_ERR_UNAVAILABLE)
+      return status;
+    a.blank = ZX_HANDLE_INVALID;  // unusable: make one the slow way
+    status = zx__call(ZX_IOC_PROCESS_CREATE, &a);
+  }
   if (status != ZX_OK)
     return status;
-  status = zx_spawn_agent(fd);
+  status = zx__spawn_agent(fd);
   close(fd);
   if (status != ZX_OK) {
     zx_handle_close(*vmar_handle);

@@ -99,7 +99,7 @@ struct zx_agent_req {
 };
 
 static struct file *zx_trampoline_file;
-static struct workqueue_struct *zx_agent_wq;
+static struct workqueue_struct *zx_rearm_wq;
 
 /* --- exit hooks ---------------------------------------------------------- */
 
@@ -124,7 +124,7 @@ static void zx_exit_hook_run(struct callback_head *cb)
 	    (current->signal->flags & SIGNAL_GROUP_EXIT))
 		zx_exit_hook_fire(hook);
 	else
-		queue_work(zx_agent_wq, &hook->rearm);	/* ran early: re-arm */
+		queue_work(zx_rearm_wq, &hook->rearm);	/* ran early: re-arm */
 }
 
 static void zx_exit_hook_rearm(struct work_struct *work)
@@ -143,7 +143,7 @@ void zx_exit_hook_arm(struct zx_exit_hook *hook, void (*exited)(struct zx_exit_h
 	init_task_work(&hook->cb, zx_exit_hook_run);
 	INIT_WORK(&hook->rearm, zx_exit_hook_rearm);
 	if (task_work_add(current, &hook->cb, TWA_NONE))
-		queue_work(zx_agent_wq, &hook->rearm);
+		queue_work(zx_rearm_wq, &hook->rearm);
 }
 
 /* --- requests ------------------------------------------------------------ */
@@ -189,7 +189,7 @@ static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
 	req->queued = true;
 	list_add_tail(&req->node, &proc->requests);
 	spin_unlock(&proc->req_lock);
-	wake_up_all(&proc->wq);
+	wake_up(&proc->agent_wq);
 
 	if (wait_event_killable(proc->wq, zx_req_done(proc, req))) {
 		spin_lock(&proc->req_lock);
@@ -333,7 +333,9 @@ int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool ref
 		if (status)
 			return status;
 		if (s) {
-			wake_up_all(&proc->wq);
+			wake_up_all(&proc->spare_wq);
+			if (refill)
+				wake_up(&proc->agent_wq);
 			return ZX_OK;
 		}
 		ret = zx_agent_call(proc, zx_req_alloc(ZX_AGENT_SPARE));
@@ -408,7 +410,7 @@ static int zx_agent_serve(struct zx_process *proc)
 
 	for (;;) {
 		bool spare = false;
-		int err = wait_event_state(proc->wq, zx_agent_next(proc, &req, &spare),
+		int err = wait_event_state(proc->agent_wq, zx_agent_next(proc, &req, &spare),
 					   (TASK_KILLABLE | TASK_NOLOAD | TASK_FREEZABLE));
 
 		if (err)
@@ -457,17 +459,6 @@ static void zx_spare_exited(struct zx_exit_hook *hook)
 		zx_object_put(&t->obj);
 	zx_object_put(&proc->obj);
 	kfree(s);
-}
-
-/* Name the calling Linux task after @obj, as far as TASK_COMM_LEN goes. */
-static void zx_agent_set_comm(struct zx_object *obj)
-{
-	char name[ZX_MAX_NAME_LEN];
-
-	zx_object_get_name(obj, name);
-	task_lock(current);
-	strscpy_pad(current->comm, name, sizeof(current->comm));
-	task_unlock(current);
 }
 
 /* Set the calling thread's registers for @t's start. */
@@ -536,11 +527,11 @@ static int zx_spare_park(struct zx_process *proc)
 	wake_up_all(&proc->wq);
 
 	/* s lives until this task's exit hook ran. */
-	err = wait_event_state(proc->wq, READ_ONCE(s->thread),
+	err = wait_event_state(proc->spare_wq, READ_ONCE(s->thread),
 			       (TASK_KILLABLE | TASK_NOLOAD | TASK_FREEZABLE));
 	if (err)
 		return ZX_ERR_INTERNAL_INTR_RETRY;	/* SIGKILL: it dies */
-	zx_agent_set_comm(&s->thread->obj);
+	zx_task_rename(task_pid(current), &s->thread->obj);
 	zx_spare_set_regs(proc, s->thread);
 	return ZX_OK;			/* rax = 0 too */
 }
@@ -581,15 +572,59 @@ int zx_agent_park(struct zx_process *proc, unsigned long arg)
 	return zx_agent_serve(proc);
 }
 
+/* Same user and no more capabilities than @limit. */
+static bool zx_cred_within(const struct cred *cred, const struct cred *limit)
+{
+	return limit && uid_eq(cred->euid, limit->euid) && gid_eq(cred->egid, limit->egid) &&
+	       cap_issubset(cred->cap_permitted, limit->cap_permitted);
+}
+
 /* Same user, no more capabilities than the creator, and alone. */
 static bool zx_agent_may_bind(const struct cred *creator)
 {
-	const struct cred *cred = current_cred();
+	return zx_cred_within(current_cred(), creator) && get_nr_threads(current) == 1;
+}
 
-	return creator && uid_eq(cred->euid, creator->euid) &&
-	       gid_eq(cred->egid, creator->egid) &&
-	       cap_issubset(cred->cap_permitted, creator->cap_permitted) &&
-	       get_nr_threads(current) == 1;
+/* Has @proc's agent, which is bound, no more credentials than @limit? */
+bool zx_agent_cred_within(struct zx_process *proc, const struct cred *limit)
+{
+	struct task_struct *task;
+	bool ok = false;
+
+	rcu_read_lock();
+	task = pid_task(proc->tgid, PIDTYPE_PID);
+	if (task)
+		ok = zx_cred_within(__task_cred(task), limit);
+	rcu_read_unlock();
+	return ok;
+}
+
+/* Is @proc's agent serving, with a spare ready, or will it never serve? */
+bool zx_agent_ready(struct zx_process *proc)
+{
+	bool ready;
+
+	spin_lock(&proc->req_lock);
+	ready = proc->req_closed || (READ_ONCE(proc->bound) && !list_empty(&proc->spares));
+	spin_unlock(&proc->req_lock);
+	return ready;
+}
+
+/* Name the Linux task @pid after @obj, as far as TASK_COMM_LEN goes. */
+void zx_task_rename(struct pid *pid, struct zx_object *obj)
+{
+	char name[ZX_MAX_NAME_LEN];
+	struct task_struct *task;
+
+	zx_object_get_name(obj, name);
+	rcu_read_lock();
+	task = pid_task(pid, PIDTYPE_PID);
+	if (task) {
+		task_lock(task);
+		strscpy_pad(task->comm, name, sizeof(task->comm));
+		task_unlock(task);
+	}
+	rcu_read_unlock();
 }
 
 /* Empty the helper's address space and map the trampoline. */
@@ -648,7 +683,7 @@ int zx_agent_bind(struct zx_process *proc, struct file *file)
 		force_sig(SIGKILL);
 		goto out;
 	}
-	zx_agent_set_comm(&proc->obj);
+	zx_task_rename(task_pid(current), &proc->obj);
 	if (vmar)
 		zx_vmar_root_bind(vmar, current->mm);
 	spin_lock(&proc->req_lock);
@@ -668,8 +703,8 @@ int zx_agent_init(void)
 	size_t len = zx_trampoline_end - zx_trampoline_start;
 	loff_t pos = 0;
 
-	zx_agent_wq = alloc_workqueue("zircon_agent", 0, 0);
-	if (!zx_agent_wq)
+	zx_rearm_wq = alloc_workqueue("zircon_agent", 0, 0);
+	if (!zx_rearm_wq)
 		return -ENOMEM;
 	zx_trampoline_file = shmem_file_setup("zircon-trampoline", PAGE_SIZE, VM_NORESERVE);
 	if (IS_ERR(zx_trampoline_file))
@@ -680,12 +715,12 @@ int zx_agent_init(void)
 	}
 	return 0;
 err:
-	destroy_workqueue(zx_agent_wq);
+	destroy_workqueue(zx_rearm_wq);
 	return -ENOMEM;
 }
 
 void zx_agent_exit(void)
 {
-	destroy_workqueue(zx_agent_wq);
+	destroy_workqueue(zx_rearm_wq);
 	fput(zx_trampoline_file);
 }

@@ -180,6 +180,8 @@ int zx_sys_object_set_property(struct zx_process *proc, struct zx_ioc_property *
 		status = ZX_ERR_INVALID_ARGS;
 	else
 		zx_object_set_name(ref.obj, name, len);
+	if (!status && ref.obj->ops->renamed)
+		ref.obj->ops->renamed(ref.obj);
 	zx_object_put(ref.obj);
 	return status;
 }

@@ -74,6 +74,7 @@ union zx_ioc_args {
 	struct zx_ioc_thread_create thread_create;
 	struct zx_ioc_thread_start thread_start;
 	struct zx_ioc_self self;
+	struct zx_ioc_process_blank blank;
 };
 
 static int zx_open(struct inode *inode, struct file *file)
@@ -282,6 +283,9 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case ZX_IOC_THREAD_START:
 		status = ZX_CALL(thread_start, zx_sys_thread_start);
+		break;
+	case ZX_IOC_PROCESS_BLANK:
+		status = ZX_CALL(blank, zx_sys_process_blank);
 		break;
 	case ZX_IOC_SELF:
 		status = ZX_CALL(self, zx_sys_self);

@@ -16,10 +16,13 @@
  * States (struct zx_process.state): INITIAL until zx_process_start,
  * RUNNING, DYING once its tasks are being killed, DEAD when it ended.  An
  * unstarted process ends when its last handle goes or it is killed; a
- * started one when the last of its Linux tasks is dead, which happens when
- * its last thread exits (return code 0), it calls zx_process_exit (its
- * code), it is killed (ZX_TASK_RETCODE_SYSCALL_KILL, also for its job's
- * kill), or it crashes (ZX_TASK_RETCODE_EXCEPTION_KILL).  Ending destroys
+ * started one when its last thread is dead (its agent and spares, killed
+ * by then, may take a moment longer), which happens when its last thread
+ * exits (return code 0), it calls zx_process_exit (its code), it is killed
+ * (ZX_TASK_RETCODE_SYSCALL_KILL, also for its job's kill), or it crashes
+ * (ZX_TASK_RETCODE_EXCEPTION_KILL).  A blank process (ZX_IOC_PROCESS_BLANK,
+ * for libzx's pool) is an unstarted one in no job yet, which a later
+ * zx_process_create claims.  Ending destroys
  * its handle table and root VMAR, marks its threads dead, asserts
  * ZX_PROCESS_TERMINATED and takes it off its job.
  *
@@ -62,6 +65,8 @@ static struct zx_process *zx_process_alloc(struct zx_job *job)
 	INIT_LIST_HEAD(&proc->kill_node);
 	spin_lock_init(&proc->req_lock);
 	init_waitqueue_head(&proc->wq);
+	init_waitqueue_head(&proc->agent_wq);
+	init_waitqueue_head(&proc->spare_wq);
 	zx_object_get(zx_job_object(job));
 	proc->job = job;
 	zx_job_copy_policy(job, proc->policy);
@@ -227,7 +232,12 @@ void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 			kill = true;
 		}
 	}
-	end = !--proc->live_tasks;
+	/*
+	 * A started process ends with its last thread: its agent and spares,
+	 * killed, run no code of its any more, and their exits change nothing.
+	 */
+	end = !--proc->live_tasks ||
+	      (t && !proc->live_threads && proc->state == ZX_PROCESS_DYING);
 	mutex_unlock(&proc->lock);
 
 	if (t)
@@ -270,12 +280,12 @@ int zx_process_copy_name(u64 uname, u64 size, char name[ZX_MAX_NAME_LEN])
 }
 
 /*
- * Make a process in @job.  On success *@out and *@vmar hold a reference
- * each: once the process is on the job's list, a job kill may end it (and
- * drop its root VMAR) at any time.
+ * Make a process in @job (a blank, with @maker set, only refers to it).
+ * On success *@out and *@vmar hold a reference each: once the process is on
+ * the job's list, a job kill may end it (and drop its root VMAR) at any time.
  */
-static int zx_process_new(struct zx_job *job, const char *name, struct zx_process **out,
-			  struct zx_object **vmar)
+static int zx_process_new(struct zx_job *job, const char *name, struct zx_process *maker,
+			  struct zx_process **out, struct zx_object **vmar)
 {
 	struct zx_process *np;
 	int status;
@@ -289,7 +299,13 @@ static int zx_process_new(struct zx_job *job, const char *name, struct zx_proces
 	if (!np->root_vmar)
 		goto err;
 	*vmar = zx_object_get(np->root_vmar);
-	status = zx_job_add_process(job, np);
+	if (maker) {
+		np->blank = true;
+		np->maker = maker->obj.koid;
+		status = ZX_OK;
+	} else {
+		status = zx_job_add_process(job, np);
+	}
 	if (status) {
 		zx_object_put(*vmar);
 		goto err;
@@ -302,50 +318,108 @@ err:
 	return status;
 }
 
+/* Make the descriptor of @np its agent-to-be binds with, and reserve its number. */
+static int zx_process_agent_file(struct zx_process *np, int *fd, struct file **file)
+{
+	*fd = get_unused_fd_flags(O_CLOEXEC);
+	if (*fd < 0)
+		return ZX_ERR_NO_RESOURCES;
+	zx_object_get(&np->obj);		/* the file's */
+	*file = anon_inode_getfile("[zircon-process]", &zx_fops, np, O_RDWR);
+	if (IS_ERR(*file)) {
+		zx_object_put(&np->obj);
+		put_unused_fd(*fd);
+		return ZX_ERR_NO_MEMORY;
+	}
+	return ZX_OK;
+}
+
+/*
+ * Claim the blank @blank (a handle the caller took) as a new process named
+ * @name in @job.  ZX_ERR_UNAVAILABLE: it cannot be used; see the uapi header.
+ */
+static int zx_process_claim(struct zx_process *proc, struct zx_handle_ref *blank,
+			    struct zx_job *job, const char *name, struct zx_process **out,
+			    struct zx_object **vmar)
+{
+	struct zx_process *np = to_process(blank->obj);
+	int status = ZX_OK;
+
+	if (blank->obj->ops != &zx_process_ops)
+		return ZX_ERR_UNAVAILABLE;
+	mutex_lock(&np->lock);
+	if (!np->blank || np->maker != proc->obj.koid || np->state != ZX_PROCESS_INITIAL ||
+	    !np->root_vmar || !zx_agent_ready(np) || READ_ONCE(np->req_closed) ||
+	    !zx_agent_cred_within(np, current_cred())) {
+		status = ZX_ERR_UNAVAILABLE;
+	} else {
+		/* Nothing reads job or policy of a blank: nobody else names it. */
+		np->blank = false;
+		np->blank_job = np->job;
+		zx_object_get(zx_job_object(job));
+		np->job = job;
+		zx_job_copy_policy(job, np->policy);
+		*vmar = zx_object_get(np->root_vmar);
+	}
+	mutex_unlock(&np->lock);
+	if (status)
+		return status;
+	zx_object_set_name(&np->obj, name, ZX_MAX_NAME_LEN);
+	zx_task_rename(np->tgid, &np->obj);
+	status = zx_job_add_process(job, np);
+	if (status) {
+		zx_object_put(*vmar);
+		return status;
+	}
+	zx_object_get(&np->obj);
+	*out = np;
+	return ZX_OK;
+}
+
 int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create *a)
 {
+	struct zx_handle_ref ref, blank = {};
 	char name[ZX_MAX_NAME_LEN];
 	u32 hproc = 0, hvmar = 0;
-	struct zx_handle_ref ref;
 	struct zx_object *vmar;
 	struct zx_process *np;
-	struct file *file;
-	int status, fd;
+	struct file *file = NULL;
+	int status, fd = -1;
 
-	if (a->options & ~ZX_PROCESS_SHARED)
-		return ZX_ERR_INVALID_ARGS;
-	if (a->options)
-		return ZX_ERR_NOT_SUPPORTED;	/* shared processes: not yet */
-	status = zx_process_check_policy(proc, ZX_POL_NEW_PROCESS);
+	/* The blank is consumed whatever happens. */
+	if (a->blank && zx_handle_take(proc, a->blank, &blank))
+		blank.obj = NULL;
+	if (a->reserved || a->options & ~ZX_PROCESS_SHARED) {
+		status = ZX_ERR_INVALID_ARGS;
+		goto out_blank;
+	}
+	status = a->options ? ZX_ERR_NOT_SUPPORTED :	/* shared processes: not yet */
+		 zx_process_check_policy(proc, ZX_POL_NEW_PROCESS);
+	if (!status)
+		status = zx_process_copy_name(a->name, a->name_size, name);
+	if (!status)
+		status = zx_handle_get(proc, a->job, ZX_OBJ_TYPE_JOB, 0, &ref);
 	if (status)
-		return status;
-	status = zx_process_copy_name(a->name, a->name_size, name);
-	if (status)
-		return status;
-	status = zx_handle_get(proc, a->job, ZX_OBJ_TYPE_JOB, 0, &ref);
-	if (status)
-		return status;
+		goto out_blank;
 	/* Current Zircon wants MANAGE_PROCESS; older Zircon and Magenta WRITE. */
 	if (!(ref.rights & (ZX_RIGHT_MANAGE_PROCESS | ZX_RIGHT_WRITE))) {
 		status = ZX_ERR_ACCESS_DENIED;
 		goto out_job;
 	}
-	status = zx_process_new(zx_job_from_object(ref.obj), name, &np, &vmar);
+	if (!a->blank)
+		status = zx_process_new(zx_job_from_object(ref.obj), name, NULL, &np, &vmar);
+	else if (blank.obj)
+		status = zx_process_claim(proc, &blank, zx_job_from_object(ref.obj), name, &np,
+					  &vmar);
+	else
+		status = ZX_ERR_UNAVAILABLE;
 	if (status)
 		goto out_job;
 
-	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0) {
-		status = ZX_ERR_NO_RESOURCES;
-		goto out_kill;
-	}
-	zx_object_get(&np->obj);		/* the file's */
-	file = anon_inode_getfile("[zircon-process]", &zx_fops, np, O_RDWR);
-	if (IS_ERR(file)) {
-		zx_object_put(&np->obj);
-		put_unused_fd(fd);
-		status = ZX_ERR_NO_MEMORY;
-		goto out_kill;
+	if (!a->blank) {
+		status = zx_process_agent_file(np, &fd, &file);
+		if (status)
+			goto out_kill;
 	}
 	status = zx_handle_install(proc, &np->obj, ZX_DEFAULT_PROCESS_RIGHTS, &hproc);
 	if (!status)
@@ -354,22 +428,27 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 					   &hvmar);
 	if (!status && (put_user(hproc, (u32 __user *)u64_to_user_ptr(a->proc_out)) ||
 			put_user(hvmar, (u32 __user *)u64_to_user_ptr(a->vmar_out)) ||
-			put_user(fd, (int __user *)u64_to_user_ptr(a->fd_out))))
+			(file && put_user(fd, (int __user *)u64_to_user_ptr(a->fd_out)))))
 		status = ZX_ERR_INVALID_ARGS;
 	if (status) {
 		if (hvmar)
 			zx_handle_close(proc, hvmar);
 		if (hproc)
 			zx_handle_close(proc, hproc);	/* ends it: never started */
-		fput(file);
-		put_unused_fd(fd);
+		if (file) {
+			fput(file);
+			put_unused_fd(fd);
+		}
 		goto out_kill;
 	}
-	fd_install(fd, file);
+	if (file)
+		fd_install(fd, file);
 	trace_zx_process_create(zx_job_object(np->job)->koid, np->obj.koid, name);
 	zx_object_put(vmar);
 	zx_object_put(&np->obj);
 	zx_object_put(ref.obj);
+	if (blank.obj)
+		zx_handle_ref_release(&blank);
 	return ZX_OK;
 
 out_kill:
@@ -378,6 +457,65 @@ out_kill:
 	zx_object_put(&np->obj);
 out_job:
 	zx_object_put(ref.obj);
+out_blank:
+	if (blank.obj) {
+		if (status != ZX_OK)
+			zx_process_kill(to_process(blank.obj), ZX_TASK_RETCODE_SYSCALL_KILL);
+		zx_handle_ref_release(&blank);
+	}
+	return status;
+}
+
+/* ZX_IOC_PROCESS_BLANK: see the uapi header. */
+int zx_sys_process_blank(struct zx_process *proc, struct zx_ioc_process_blank *a)
+{
+	struct zx_handle_ref ref;
+	struct zx_object *vmar;
+	struct zx_process *np;
+	struct file *file = NULL;
+	u32 value = 0;
+	int status, fd;
+
+	if (a->op == ZX_BLANK_WAIT) {
+		status = zx_handle_get(proc, a->handle, ZX_OBJ_TYPE_PROCESS, 0, &ref);
+		if (status)
+			return status;
+		np = to_process(ref.obj);
+		if (!np->maker)
+			status = ZX_ERR_INVALID_ARGS;
+		else if (wait_event_killable(np->wq, zx_agent_ready(np)))
+			status = ZX_ERR_INTERNAL_INTR_RETRY;
+		else if (READ_ONCE(np->req_closed))
+			status = ZX_ERR_BAD_STATE;
+		zx_object_put(ref.obj);
+		return status;
+	}
+	if (a->op != ZX_BLANK_MAKE || a->handle)
+		return ZX_ERR_INVALID_ARGS;
+	status = zx_process_new(proc->job, "zx-pool", proc, &np, &vmar);
+	if (status)
+		return status;
+	zx_object_put(vmar);
+	status = zx_process_agent_file(np, &fd, &file);
+	if (status)
+		file = NULL;
+	else
+		status = zx_handle_install(proc, &np->obj, ZX_DEFAULT_PROCESS_RIGHTS, &value);
+	if (!status && (put_user(value, (u32 __user *)u64_to_user_ptr(a->handle_out)) ||
+			put_user(fd, (int __user *)u64_to_user_ptr(a->fd_out))))
+		status = ZX_ERR_INVALID_ARGS;
+	if (status) {
+		if (value)
+			zx_handle_close(proc, value);
+		if (file) {
+			fput(file);
+			put_unused_fd(fd);
+		}
+		zx_process_kill(np, ZX_TASK_RETCODE_SYSCALL_KILL);
+	} else {
+		fd_install(fd, file);
+	}
+	zx_object_put(&np->obj);
 	return status;
 }
 
@@ -657,9 +795,26 @@ static void zx_process_destroy(struct zx_object *obj)
 
 	if (proc->creator_cred)
 		put_cred(proc->creator_cred);
+	if (proc->blank_job)
+		zx_job_put(proc->blank_job);
 	zx_job_put(proc->job);
 	put_pid(proc->tgid);
 	kfree(proc);
+}
+
+/* A created process's Linux name follows its Zircon name; a host's is its own. */
+static void zx_process_renamed(struct zx_object *obj)
+{
+	struct zx_process *proc = to_process(obj);
+	struct pid *pid = NULL;
+
+	mutex_lock(&proc->lock);
+	if (!proc->host && proc->tgid)
+		pid = get_pid(proc->tgid);
+	mutex_unlock(&proc->lock);
+	if (pid)
+		zx_task_rename(pid, obj);
+	put_pid(pid);
 }
 
 static u64 zx_process_related_koid(struct zx_object *obj)
@@ -674,5 +829,6 @@ const struct zx_object_ops zx_process_ops = {
 	.destroy = zx_process_destroy,
 	.on_zero_handles = zx_process_on_zero_handles,
 	.related_koid = zx_process_related_koid,
+	.renamed = zx_process_renamed,
 	.get_info = zx_process_get_info,
 };

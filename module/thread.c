@@ -66,7 +66,7 @@ int zx_sys_thread_create(struct zx_process *proc, struct zx_ioc_thread_create *a
 	t->proc = owner;
 	zx_object_get(&owner->obj);
 	mutex_lock(&owner->lock);
-	if (owner->state == ZX_PROCESS_DEAD || owner->state == ZX_PROCESS_DYING) {
+	if (owner->state == ZX_PROCESS_DEAD || owner->state == ZX_PROCESS_DYING || owner->blank) {
 		status = ZX_ERR_BAD_STATE;
 	} else {
 		list_add_tail(&t->node, &owner->threads);
@@ -212,6 +212,20 @@ static void zx_thread_destroy(struct zx_object *obj)
 	kfree(t);
 }
 
+/* A started thread's Linux name follows its Zircon name. */
+static void zx_thread_renamed(struct zx_object *obj)
+{
+	struct zx_thread *t = to_thread(obj);
+	struct pid *pid;
+
+	mutex_lock(&t->proc->lock);
+	pid = get_pid(t->pid);
+	mutex_unlock(&t->proc->lock);
+	if (pid)
+		zx_task_rename(pid, obj);
+	put_pid(pid);
+}
+
 static u64 zx_thread_related_koid(struct zx_object *obj)
 {
 	return to_thread(obj)->proc->obj.koid;
@@ -223,5 +237,6 @@ const struct zx_object_ops zx_thread_ops = {
 	.has_name = true,
 	.destroy = zx_thread_destroy,
 	.related_koid = zx_thread_related_koid,
+	.renamed = zx_thread_renamed,
 	.get_info = zx_thread_get_info,
 };

@@ -60,6 +60,8 @@ struct zx_object_ops {
 	/* Optional: the last handle (in a table or in flight) is gone. */
 	void (*on_zero_handles)(struct zx_object *obj);
 	u64 (*related_koid)(struct zx_object *obj);
+	/* Optional: ZX_PROP_NAME was set. */
+	void (*renamed)(struct zx_object *obj);
 	/* Type-specific topics; returns ZX_ERR_NOT_SUPPORTED for others. */
 	int (*get_info)(struct zx_object *obj, u32 rights, u32 topic,
 			struct zx_info_args *args);
@@ -203,8 +205,12 @@ struct zx_exit_hook {
 struct zx_process {
 	struct zx_object obj;
 	struct zx_handle_table table;
-	struct zx_job *job;		/* immutable: holds a reference */
-	u8 policy[ZX_POL_MAX];		/* immutable: captured job policy */
+	struct zx_job *job;		/* holds a reference; immutable, but for a
+					 * blank's, set once by the claim (lock)
+					 */
+	struct zx_job *blank_job;	/* a claimed blank's first job (reference) */
+	u64 maker;			/* immutable: a blank's maker's koid, or 0 */
+	u8 policy[ZX_POL_MAX];		/* captured job policy: like job */
 	bool host;			/* immutable: a Linux program that opened
 					 * /dev/zircon, not made by zx_process_create
 					 */
@@ -217,6 +223,7 @@ struct zx_process {
 					 */
 	struct mutex lock;		/* everything below */
 	enum zx_process_state state;
+	bool blank;			/* made in advance, not claimed yet */
 	s64 return_code;
 	bool return_code_set;
 	s64 start_time;
@@ -238,7 +245,9 @@ struct zx_process {
 	u32 registering;		/* new spares not yet on the list */
 	struct list_head spares;	/* struct zx_spare: parked, no thread yet */
 	bool spare_wanted;		/* the agent makes one when idle */
-	wait_queue_head_t wq;		/* agent work, bind, clone, request completion */
+	wait_queue_head_t wq;		/* request completion, bind, new spares */
+	wait_queue_head_t agent_wq;	/* the agent waits for work */
+	wait_queue_head_t spare_wq;	/* spares wait for a thread */
 	struct list_head job_node;	/* zx_job_lock: on job->processes */
 	struct list_head kill_node;	/* zx_job_lock: on a job kill's list */
 };
@@ -298,6 +307,9 @@ long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len
 long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len);
 int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool refill);
 void zx_agent_fail_all(struct zx_process *proc);
+bool zx_agent_ready(struct zx_process *proc);
+bool zx_agent_cred_within(struct zx_process *proc, const struct cred *limit);
+void zx_task_rename(struct pid *pid, struct zx_object *obj);
 void zx_exit_hook_arm(struct zx_exit_hook *hook, void (*exited)(struct zx_exit_hook *));
 
 /* Jobs (job.c) */
@@ -362,6 +374,7 @@ struct zx_ioc_thread_create;
 struct zx_ioc_thread_start;
 struct zx_ioc_self;
 struct zx_ioc_process_exit;
+struct zx_ioc_process_blank;
 
 int zx_sys_startup(struct zx_process *proc, struct zx_ioc_startup *a);
 int zx_sys_root_job(struct zx_process *proc, struct zx_ioc_root_job *a);
@@ -411,6 +424,7 @@ int zx_sys_process_exit(struct zx_process *proc, struct zx_ioc_process_exit *a);
 int zx_sys_thread_create(struct zx_process *proc, struct zx_ioc_thread_create *a);
 int zx_sys_thread_start(struct zx_process *proc, struct zx_ioc_thread_start *a);
 int zx_sys_self(struct zx_process *proc, struct zx_ioc_self *a);
+int zx_sys_process_blank(struct zx_process *proc, struct zx_ioc_process_blank *a);
 struct zx_object *zx_vmar_create_root(struct zx_process *proc, int *status);
 void zx_vmar_root_bind(struct zx_object *root, struct mm_struct *mm);
 void zx_vmar_root_kill(struct zx_object *root);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <dirent.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 
 #include "zx_test.h"
 #include "launch.h"
+#include "../uapi/linux/zircon.h"
 
 #define MODE(m, v) ((uintptr_t)(m) | ((uintptr_t)(v) << 8))
 
@@ -504,6 +506,134 @@ TEST(creator_killed_during_launch)
 		usleep(10000);
 	ASSERT_EQ(0, zx_test_live("objects"));
 	ASSERT_EQ(0, zx_test_live("handles"));
+}
+
+/* Wait (up to 5 s) until the module counts @n objects. */
+static int objects_settle(int n)
+{
+	for (int i = 0; i < 500; i++) {
+		if (zx_test_live("objects") == n)
+			return 1;
+		usleep(10000);
+	}
+	return 0;
+}
+
+/* Processes made in advance: what zx_process_create makes from them. */
+TEST(pool_processes)
+{
+	zx_handle_t job = new_job(), ch, peer, bad = zx_test_event(), procs[2];
+	int base = zx_test_live("objects");
+	char got[ZX_MAX_NAME_LEN];
+	struct launched a, b;
+	size_t actual = 0;
+
+	ASSERT_EQ(ZX_ERR_OUT_OF_RANGE, zx_linux_process_pool(65));
+	ASSERT_EQ(ZX_OK, zx_linux_process_pool(3));
+	/* Each: a process and its root VMAR, no job yet, a Linux process. */
+	ASSERT_EQ(base + 6, zx_test_live("objects"));
+	ASSERT_EQ(3, tasks_named("zx-pool"));
+	ASSERT_EQ(ZX_OK, zx_object_get_info(job, ZX_INFO_JOB_PROCESSES, procs, sizeof(procs),
+					    &actual, NULL));
+	ASSERT_EQ(0, actual);
+
+	ASSERT_EQ(ZX_OK, zx_channel_create(0, &ch, &peer));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "pooled", peer, MODE(FS_ECHO, 0), &a));
+	ASSERT_EQ(2, tasks_named("zx-pool"));
+	ASSERT_EQ(1, tasks_named("pooled"));
+	ASSERT_EQ(1, threads_named("pooled", "main"));
+	ASSERT_EQ(ZX_OK, zx_object_get_property(a.proc, ZX_PROP_NAME, got, sizeof(got)));
+	ASSERT_EQ(0, strcmp("pooled", got));
+	ASSERT_EQ(zx_test_basic(job).koid, zx_test_basic(a.proc).related_koid);
+	ASSERT_EQ(ZX_OK, zx_object_get_info(job, ZX_INFO_JOB_PROCESSES, procs, sizeof(procs),
+					    &actual, NULL));
+	ASSERT_EQ(1, actual);
+	ASSERT_EQ(zx_test_basic(a.proc).koid, procs[0]);
+	/* A later ZX_PROP_NAME renames the Linux tasks too. */
+	ASSERT_EQ(ZX_OK, zx_object_set_property(a.proc, ZX_PROP_NAME, "renamed", 7));
+	ASSERT_EQ(ZX_OK, zx_object_set_property(a.thread, ZX_PROP_NAME, "worker", 6));
+	ASSERT_EQ(1, tasks_named("renamed"));
+	ASSERT_EQ(1, threads_named("renamed", "worker"));
+	ASSERT_EQ(ZX_OK, zx_channel_write(ch, 0, "ping", 4, NULL, 0));
+	ASSERT_EQ(ZX_OK, zx_object_wait_one(ch, ZX_CHANNEL_READABLE, zx_deadline_after(ZX_SEC(10)),
+					    NULL));
+	zx_handle_close(ch);
+	ASSERT_EQ(0, fs_wait_exit(a.proc));
+	fs_close(&a);
+
+	/* Errors are the call's own, with or without a pool. */
+	ASSERT_EQ(ZX_ERR_WRONG_TYPE, zx_process_create(bad, "p", 1, 0, &b.proc, &b.vmar));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_process_create(job, NULL, 0, 0, &b.proc, &b.vmar));
+	ASSERT_EQ(ZX_OK, zx_linux_process_pool(3));
+	/* A job kill reaches a process made in advance; a blank is in no job. */
+	ASSERT_EQ(ZX_OK, fs_launch(job, "pool-spin", ZX_HANDLE_INVALID, MODE(FS_SPIN, 0), &b));
+	ASSERT_EQ(ZX_OK, zx_task_kill(job));
+	ASSERT_EQ(ZX_TASK_RETCODE_SYSCALL_KILL, fs_wait_exit(b.proc));
+	fs_close(&b);
+	ASSERT_EQ(ZX_OK, zx_linux_process_pool(2));
+	ASSERT_EQ(2, tasks_named("zx-pool"));
+
+	/* An empty pool leaves nothing behind. */
+	ASSERT_EQ(ZX_OK, zx_linux_process_pool(0));
+	ASSERT_TRUE(gone("zx-pool"));
+	ASSERT_TRUE(gone("renamed"));
+	ASSERT_TRUE(gone("pool-spin"));
+	ASSERT_TRUE(objects_settle(base));
+	zx_handle_close(bad);
+	zx_handle_close(job);
+}
+
+/* The euid of the Linux process named @comm, or -1. */
+static int euid_of(const char *comm)
+{
+	char path[300], buf[256];
+	int ruid, euid = -1;
+	struct dirent *d;
+	DIR *dir = opendir("/proc");
+
+	while (dir && euid < 0 && (d = readdir(dir))) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/proc/%s/comm", d->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		if (fgets(buf, sizeof(buf), f) && !strncmp(buf, comm, strlen(comm)) &&
+		    buf[strlen(comm)] == '\n') {
+			fclose(f);
+			snprintf(path, sizeof(path), "/proc/%s/status", d->d_name);
+			f = fopen(path, "r");
+			while (f && fgets(buf, sizeof(buf), f)) {
+				if (sscanf(buf, "Uid: %d %d", &ruid, &euid) == 2)
+					break;
+			}
+		}
+		if (f)
+			fclose(f);
+	}
+	if (dir)
+		closedir(dir);
+	return euid;
+}
+
+/* A process made in advance is not used once the caller's credentials changed. */
+TEST(pool_follows_credentials)
+{
+	zx_handle_t proc, vmar;
+	struct zx_ioc_process_blank bad = {.op = 7};
+
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, -ioctl(zx_linux_fd(), ZX_IOC_PROCESS_BLANK, &bad));
+	ASSERT_EQ(0, geteuid());
+	ASSERT_EQ(ZX_OK, zx_linux_process_pool(1));
+	ASSERT_EQ(0, seteuid(65534));
+	ASSERT_EQ(ZX_OK, zx_process_create(zx_job_default(), "nobody", 6, 0, &proc, &vmar));
+	ASSERT_EQ(0, seteuid(0));
+	ASSERT_EQ(65534, euid_of("nobody"));
+	zx_handle_close(vmar);
+	zx_handle_close(proc);
+	ASSERT_EQ(ZX_OK, zx_linux_process_pool(0));
+	ASSERT_TRUE(gone("nobody"));
+	ASSERT_TRUE(gone("zx-pool"));
 }
 
 /* The Magenta spellings: uint32_t name lengths, a handle required at start. */

@@ -337,6 +337,12 @@ struct zx_ioc_vmar_range {
  * gives "fd_out" a new descriptor (O_CLOEXEC) of the process: libzx hands it
  * to the agent helper as descriptor ZX_AGENT_FD, and the helper binds to the
  * process with ZX_IOC_AGENT_BIND on it.
+ *
+ * With "blank" non-zero the new process is instead the blank process that
+ * handle names (see ZX_IOC_PROCESS_BLANK), whose agent already serves;
+ * "fd_out" is not written.  The blank handle is consumed whatever the
+ * outcome; ZX_ERR_UNAVAILABLE says the blank could not be used (it died,
+ * was not made by the caller, or the caller's credentials changed since).
  */
 struct zx_ioc_process_create {
 	__u32 job;
@@ -346,6 +352,26 @@ struct zx_ioc_process_create {
 	__u64 proc_out;		/* zx_handle_t * */
 	__u64 vmar_out;		/* zx_handle_t * */
 	__u64 fd_out;		/* int * */
+	__u32 blank;		/* zx_handle_t, or 0 */
+	__u32 reserved;		/* zero */
+};
+
+/*
+ * ZX_IOC_PROCESS_BLANK: libzx's pool of processes made in advance.
+ * ZX_BLANK_MAKE makes a blank process: not in any job, no thread, owned by
+ * the handle written to "handle_out" (closing it ends the process), with a
+ * descriptor for its agent in "fd_out" as ZX_IOC_PROCESS_CREATE gives.
+ * ZX_BLANK_WAIT waits until the blank "handle" names is ready to be used
+ * (its agent serves and has a spare thread), or failed (ZX_ERR_BAD_STATE).
+ */
+#define ZX_BLANK_MAKE	0
+#define ZX_BLANK_WAIT	1
+
+struct zx_ioc_process_blank {
+	__u32 op;
+	__u32 handle;		/* WAIT: the blank */
+	__u64 handle_out;	/* MAKE: zx_handle_t * */
+	__u64 fd_out;		/* MAKE: int * */
 };
 
 /* ZX_IOC_PROCESS_START */
@@ -452,6 +478,7 @@ struct zx_ioc_self {
 #define ZX_IOC_THREAD_CREATE		_IOW(ZX_IOC_MAGIC, 0x93, struct zx_ioc_thread_create)
 #define ZX_IOC_THREAD_START		_IOW(ZX_IOC_MAGIC, 0x94, struct zx_ioc_thread_start)
 #define ZX_IOC_SELF			_IOWR(ZX_IOC_MAGIC, 0x95, struct zx_ioc_self)
+#define ZX_IOC_PROCESS_BLANK		_IOW(ZX_IOC_MAGIC, 0x96, struct zx_ioc_process_blank)
 /* The agent helper's calls: internal to libzx and the module. */
 #define ZX_IOC_AGENT_BIND		_IO(ZX_IOC_MAGIC, 0x9E)
 #define ZX_IOC_AGENT_PARK		_IO(ZX_IOC_MAGIC, 0x9F)

@@ -31,6 +31,17 @@ zx_status_t zx_linux_fd_to_handle(int fd, zx_handle_t* out);
 // The koid of the calling Zircon process.
 zx_koid_t zx_linux_process_koid(void);
 
+// Keep @size processes (at most 64) made in advance, each with its agent
+// running and a thread ready, so that zx_process_create takes one instead
+// of starting an agent: a pool.  A background thread refills it once it is
+// half empty.  Returns once the pool holds @size processes, or the error
+// that stopped the refill.  0 (the default) closes the pool's processes.
+// A process made in advance has the credentials, limits, cgroup,
+// namespaces and seccomp filters of the caller at the time it was made;
+// zx_process_create does not use it once the credentials changed, but set
+// the pool to 0 before changing any of the others.
+zx_status_t zx_linux_process_pool(size_t size);
+
 #ifdef __cplusplus
 }
 #endif
