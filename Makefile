@@ -64,7 +64,7 @@ build/lib-fs/%.o: lib/%.c $(LIB_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(FS_CFLAGS) -c -o $@ $<
 
-lib/libzx-freestanding.a: $(FS_OBJS)
+lib/libzx-freestanding.a: $(FS_OBJS) build/lib/agent_blob.o
 	rm -f $@
 	ar rcs $@ $^
 

@@ -16,6 +16,27 @@
 #define ZX__CLOCK_MONOTONIC 1
 #define ZX__TIMER_ABSTIME 1
 
+// What starting an agent takes (x86-64 numbers and flags).
+#define ZX__NR_write 1
+#define ZX__NR_close 3
+#define ZX__NR_dup2 33
+#define ZX__NR_clone 56
+#define ZX__NR_wait4 61
+#define ZX__NR_fcntl 72
+#define ZX__NR_dup3 292
+#define ZX__NR_memfd_create 319
+#define ZX__NR_execveat 322
+#define ZX__NR_close_range 436
+#define ZX__SIGCHLD 17
+#define ZX__F_DUPFD 0
+#define ZX__F_DUPFD_CLOEXEC 1030
+#define ZX__O_CLOEXEC 02000000
+#define ZX__MFD_CLOEXEC 1
+#define ZX__AT_EMPTY_PATH 0x1000
+#define ZX__WALL 0x40000000
+
+extern const char zx__agent_elf[], zx__agent_elf_end[];
+
 zx_status_t zx__call(unsigned long cmd, void* arg) {
   for (;;) {
     long r = zx__syscall(ZX__NR_ioctl, ZX_AGENT_FD, cmd, arg);
@@ -40,11 +61,86 @@ zx_handle_t zx_vmar_root_self(void) { return zx__self().vmar; }
 // A started process gets its jobs, if any, through its bootstrap channel.
 zx_handle_t zx_job_default(void) { return ZX_HANDLE_INVALID; }
 
+// The helper: descriptors set up as the agent wants them, then its program.
+static void zx__agent_exec(long procfd, long memfd) {
+  char name[] = "zx-agent";
+  char* argv[] = {name, 0};
+  char* envp[] = {0};
+  long a = zx__syscall(ZX__NR_fcntl, procfd, ZX__F_DUPFD, 10);
+  long b = zx__syscall(ZX__NR_fcntl, memfd, ZX__F_DUPFD_CLOEXEC, 10);
+
+  if (a >= 0 && b >= 0 && zx__syscall(ZX__NR_dup2, a, ZX_AGENT_FD, 0) >= 0 &&
+      zx__syscall(ZX__NR_dup3, b, ZX_AGENT_FD + 1, ZX__O_CLOEXEC) >= 0 &&
+      zx__syscall(ZX__NR_close_range, ZX_AGENT_FD + 2, ~0U, 0) >= 0) {
+    zx__syscall(ZX__NR_close, 0, 0, 0);
+    zx__syscall(ZX__NR_close, 1, 0, 0);
+    zx__syscall(ZX__NR_close, 2, 0, 0);
+    zx__syscall6(ZX__NR_execveat, ZX_AGENT_FD + 1, (long)"", (long)argv, (long)envp,
+                 ZX__AT_EMPTY_PATH, 0);
+  }
+  for (;;)
+    zx__syscall(ZX__NR_exit, 127, 0, 0);
+}
+
+// Start the agent of the process whose agent descriptor is @procfd, as the
+// host's libzx does (process.c), but with nothing but system calls: the
+// agent's program goes into a memfd, a middle process (exit signal 0: the
+// caller gets no SIGCHLD) forks the helper and exits at once, so the helper
+// is an orphan that init reaps.  Plain forks copy the caller's address
+// space, which the helper's exec drops at once.
+static zx_status_t zx__spawn_agent_raw(long procfd) {
+  long len = zx__agent_elf_end - zx__agent_elf, done = 0, pid, memfd;
+  int status = -1;
+
+  memfd = zx__syscall(ZX__NR_memfd_create, "zx-agent", ZX__MFD_CLOEXEC, 0);
+  if (memfd < 0)
+    return ZX_ERR_NO_RESOURCES;
+  while (done < len) {
+    long n = zx__syscall(ZX__NR_write, memfd, zx__agent_elf + done, len - done);
+    if (n <= 0)
+      break;
+    done += n;
+  }
+  pid = done < len ? -1 : zx__syscall6(ZX__NR_clone, 0, 0, 0, 0, 0, 0);
+  if (pid == 0) {
+    long helper = zx__syscall6(ZX__NR_clone, ZX__SIGCHLD, 0, 0, 0, 0, 0);
+    if (helper == 0)
+      zx__agent_exec(procfd, memfd);
+    for (;;)
+      zx__syscall(ZX__NR_exit, helper < 0, 0, 0);
+  }
+  if (pid > 0) {
+    while (zx__syscall6(ZX__NR_wait4, pid, (long)&status, ZX__WALL, 0, 0, 0) == -ZX__EINTR) {
+    }
+  }
+  zx__syscall(ZX__NR_close, memfd, 0, 0);
+  return status == 0 ? ZX_OK : ZX_ERR_NO_RESOURCES;
+}
+
 zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_size,
                               uint32_t options, zx_handle_t* proc_handle,
                               zx_handle_t* vmar_handle) {
-  (void)job, (void)name, (void)name_size, (void)options, (void)proc_handle, (void)vmar_handle;
-  return ZX_ERR_NOT_SUPPORTED;  // no agent helper to run: see Documentation
+  int fd = -1;
+  struct zx_ioc_process_create a = {
+      .job = job,
+      .options = options,
+      .name = ZX_PTR(name),
+      .name_size = name_size,
+      .proc_out = ZX_PTR(proc_handle),
+      .vmar_out = ZX_PTR(vmar_handle),
+      .fd_out = ZX_PTR(&fd),
+  };
+  zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE, &a);
+
+  if (status != ZX_OK)
+    return status;
+  status = zx__spawn_agent_raw(fd);
+  zx__syscall(ZX__NR_close, fd, 0, 0);
+  if (status != ZX_OK) {
+    zx_handle_close(*vmar_handle);
+    zx_handle_close(*proc_handle);  // never started: it ends
+  }
+  return status;
 }
 
 void zx_process_exit(int64_t retcode) {

@@ -166,6 +166,16 @@ int main(void) {
     zx_handle_close(chans[i]);
     fs_close(&procs[i]);
   }
+  // A process that creates a process: "launcher" gets a handle to its own
+  // job, makes "grandchild" there and returns the grandchild's exit code.
+  struct launched launcher;
+  zx_handle_t job_arg;
+  check("handle_duplicate", zx_handle_duplicate(jobs[2].handle, ZX_RIGHT_SAME_RIGHTS, &job_arg));
+  check("launch", fs_launch(jobs[2].handle, "launcher", job_arg, FS_SPAWN | (5 << 8), &launcher));
+  printf("\n\"launcher\" creates and starts \"grandchild\" (exit code 5) in its own job:\n");
+  printf("  launcher  return code %lld (the grandchild's, collected by the launcher)\n",
+         (long long)fs_wait_exit(launcher.proc));
+  fs_close(&launcher);
   struct launched spinner;
   check("launch", fs_launch(editor_job(), "spinner", ZX_HANDLE_INVALID, FS_SPIN, &spinner));
   printf("\n\"spinner\" runs in job \"editor\" until the kill below\n");

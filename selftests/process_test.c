@@ -508,6 +508,39 @@ TEST(creator_killed_during_launch)
 	ASSERT_EQ(0, zx_test_live("handles"));
 }
 
+/* A started process creates and starts a process of its own. */
+TEST(process_creates_processes)
+{
+	zx_policy_basic_v2_t deny = {ZX_POL_NEW_PROCESS, ZX_POL_ACTION_DENY, ZX_POL_OVERRIDE_DENY};
+	zx_handle_t job = new_job(), denied = new_job(), arg;
+	struct launched l;
+
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(job, ZX_RIGHT_SAME_RIGHTS, &arg));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "parent", arg, MODE(FS_SPAWN, 42), &l));
+	ASSERT_EQ(42, fs_wait_exit(l.proc));
+	fs_close(&l);
+
+	/* ZX_POL_NEW_PROCESS of the caller's job decides, not the target's. */
+	ASSERT_EQ(ZX_OK, zx_job_set_policy(denied, ZX_JOB_POL_RELATIVE, ZX_JOB_POL_BASIC_V2, &deny, 1));
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(denied, ZX_RIGHT_SAME_RIGHTS, &arg));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "parent", arg, MODE(FS_SPAWN, 43), &l));
+	ASSERT_EQ(43, fs_wait_exit(l.proc));
+	fs_close(&l);
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(job, ZX_RIGHT_SAME_RIGHTS, &arg));
+	ASSERT_EQ(ZX_OK, fs_launch(denied, "parent", arg, MODE(FS_SPAWN, 44), &l));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, fs_wait_exit(l.proc));
+	fs_close(&l);
+	/* A job handle without MANAGE_PROCESS or WRITE. */
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(job, ZX_RIGHT_TRANSFER | ZX_RIGHT_INSPECT, &arg));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "parent", arg, MODE(FS_SPAWN, 45), &l));
+	ASSERT_EQ(ZX_ERR_ACCESS_DENIED, fs_wait_exit(l.proc));
+	fs_close(&l);
+	ASSERT_TRUE(gone("grandchild"));
+	ASSERT_TRUE(gone("parent"));
+	zx_handle_close(denied);
+	zx_handle_close(job);
+}
+
 /* Wait (up to 5 s) until the module counts @n objects. */
 static int objects_settle(int n)
 {

@@ -13,6 +13,9 @@ enum fs_mode {
   FS_ECHO = 7,         // send back every message until the peer closes
   FS_RAW_EXIT = 8,     // exit_group(value) without telling the module
   FS_SELF = 9,         // send the koids of zx_process_self and zx_thread_self
+  FS_SPAWN = 10,       // arg1 is a job: run a copy of this program in a new process
+                       // there (FS_EXIT, value), exit with its return code or with
+                       // the status of the call that failed
 };
 
 // Where fs_thread_entry sits in the image: threads started there bump a
