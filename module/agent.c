@@ -96,6 +96,7 @@ struct zx_agent_req {
 	struct zx_spare *spare;		/* SPARE: owned until the new thread takes it */
 	long result;			/* req_lock */
 	bool queued, done, orphan;	/* req_lock */
+	bool early;			/* immutable: counted in proc->early_maps */
 };
 
 static struct file *zx_trampoline_file;
@@ -221,6 +222,11 @@ static void zx_req_complete(struct zx_process *proc, struct zx_agent_req *req, l
 	}
 	req->result = result;
 	req->done = true;
+	if (req->early) {
+		proc->early_maps--;
+		if (IS_ERR_VALUE(result) && !proc->early_error)
+			proc->early_error = result;
+	}
 	orphan = req->orphan;
 	spin_unlock(&proc->req_lock);
 	if (orphan)
@@ -236,6 +242,7 @@ void zx_agent_fail_all(struct zx_process *proc)
 {
 	bool closed = READ_ONCE(proc->agent_gone) || !READ_ONCE(proc->tgid);
 	struct zx_agent_req *req;
+
 
 	for (;;) {
 		spin_lock(&proc->req_lock);
@@ -348,16 +355,75 @@ int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool ref
 	}
 }
 
-/* Wait until @proc's agent serves (ZX_OK) or never will (ZX_ERR_BAD_STATE). */
-int zx_agent_wait_bound(struct zx_process *proc)
+/*
+ * Queue a map for @proc, if it is unstarted, without waiting for it: 0, or
+ * -EBUSY when the process runs (the caller must wait).  No thread runs
+ * before zx_process_start, which waits for these maps (zx_agent_settle).
+ */
+long zx_agent_mmap_early(struct zx_process *proc, struct file *file, u64 addr, u64 len,
+			 unsigned long prot, unsigned long flags, u64 offset)
 {
-	if (wait_event_killable(proc->wq, READ_ONCE(proc->bound) ||
-				READ_ONCE(proc->req_closed)))
-		return ZX_ERR_INTERNAL_INTR_RETRY;
-	return READ_ONCE(proc->req_closed) ? ZX_ERR_BAD_STATE : ZX_OK;
+	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_MMAP);
+	long ret = 0;
+
+	if (!req)
+		return -ENOMEM;
+	req->file = file ? get_file(file) : NULL;
+	req->addr = addr;
+	req->len = len;
+	req->prot = prot;
+	req->flags = flags;
+	req->offset = offset;
+	req->early = true;
+	req->orphan = true;		/* nobody waits: the agent frees it */
+	mutex_lock(&proc->lock);
+	spin_lock(&proc->req_lock);
+	if (proc->state != ZX_PROCESS_INITIAL) {
+		ret = -EBUSY;
+	} else if (proc->req_closed) {
+		ret = -ESRCH;
+	} else {
+		proc->early_maps++;
+		req->queued = true;
+		list_add_tail(&req->node, &proc->requests);
+	}
+	spin_unlock(&proc->req_lock);
+	mutex_unlock(&proc->lock);
+	if (ret) {
+		zx_req_free(req);
+		return ret;
+	}
+	wake_up(&proc->agent_wq);
+	return 0;
 }
 
-/* --- the agent's side ---------------------------------------------------- */
+/* Has the agent bound and done every early map, or will it never serve? */
+static bool zx_agent_settled(struct zx_process *proc, long *early_error)
+{
+	bool settled;
+
+	spin_lock(&proc->req_lock);
+	settled = proc->req_closed || (READ_ONCE(proc->bound) && !proc->early_maps);
+	*early_error = proc->early_error;
+	spin_unlock(&proc->req_lock);
+	return settled;
+}
+
+/*
+ * Wait until @proc's agent serves and did every early map (ZX_OK), or never
+ * will (ZX_ERR_BAD_STATE).  An early map that failed fails every later call
+ * with its status: the address space is not what the VMARs say any more.
+ */
+int zx_agent_settle(struct zx_process *proc)
+{
+	long err = 0;
+
+	if (wait_event_killable(proc->wq, zx_agent_settled(proc, &err)))
+		return ZX_ERR_INTERNAL_INTR_RETRY;
+	if (READ_ONCE(proc->req_closed))
+		return ZX_ERR_BAD_STATE;
+	return err ? zx_errno_status(err) : ZX_OK;
+}
 
 /*
  * Take the next request, if any, into *@out; with none queued, and a spare
@@ -657,7 +723,9 @@ int zx_agent_bind(struct zx_process *proc, struct file *file)
 	if (proc->host)
 		return ZX_ERR_NOT_SUPPORTED;
 	mutex_lock(&proc->lock);
-	if (proc->tgid || proc->state != ZX_PROCESS_INITIAL) {
+	/* zx_process_start may come first: it waits for the agent. */
+	if (proc->tgid || (proc->state != ZX_PROCESS_INITIAL &&
+			   proc->state != ZX_PROCESS_RUNNING)) {
 		status = ZX_ERR_BAD_STATE;
 	} else if (!zx_agent_may_bind(proc->creator_cred)) {
 		status = ZX_ERR_ACCESS_DENIED;

@@ -569,7 +569,10 @@ int zx_sys_process_start(struct zx_process *proc, struct zx_ioc_process_start *a
 	mutex_unlock(&np->lock);
 	if (!status) {
 		trace_zx_process_start(np->obj.koid, t->obj.koid, a->entry, value);
-		status = zx_agent_start_thread(np, t, false);
+		/* The maps made before the start are done first. */
+		status = zx_agent_settle(np);
+		if (!status)
+			status = zx_agent_start_thread(np, t, false);
 		if (status)
 			zx_process_kill(np, ZX_TASK_RETCODE_SYSCALL_KILL);
 	} else if (value) {
@@ -720,6 +723,9 @@ static void zx_process_task_stats(struct zx_process *proc, struct zx_info_task_s
 	struct task_struct *task = NULL;
 	struct mm_struct *mm = NULL;
 
+	/* Count the maps handed to the agent of an unstarted process too. */
+	if (!proc->host && zx_agent_settle(proc))
+		return;
 	if (proc->tgid)
 		task = get_pid_task(proc->tgid, PIDTYPE_PID);
 	if (task) {

@@ -51,7 +51,7 @@ static unsigned long zx_prot(u32 perms)
 /*
  * May the caller change @as?  Yes if it lives in it, or if @as belongs to a
  * created process, whose agent does the work (waiting here until the agent
- * bound).  A host's address space is its own business.
+ * bound and did the early maps).  A host's address space is its own business.
  */
 int zx_aspace_enter(struct zx_aspace *as)
 {
@@ -59,7 +59,7 @@ int zx_aspace_enter(struct zx_aspace *as)
 		return ZX_OK;
 	if (!as->proc)
 		return ZX_ERR_NOT_SUPPORTED;
-	return zx_agent_wait_bound(as->proc);
+	return zx_agent_settle(as->proc);
 }
 
 /* The seam: map @file (or, with no file, reserve) in @vmar's address space. */
@@ -74,6 +74,38 @@ long zx_vmar_run_mmap(struct zx_vmar *vmar, struct file *file, u64 addr, u64 len
 	if (vmar->as->proc)
 		return zx_agent_mmap(vmar->as->proc, file, addr, len, prot, flags, offset);
 	return -EOPNOTSUPP;
+}
+
+/*
+ * Before its start a created process's address space holds nothing but what
+ * its VMARs recorded (and the trampoline, outside them), so a mapping can be
+ * placed here and handed to the agent without waiting for it: the next
+ * VMAR call and zx_process_start wait for it (zx_aspace_enter), and report
+ * its failure.  Returns the address, or -EBUSY when the caller must wait.
+ */
+static long zx_vmar_map_early(struct zx_vmar *v, struct file *file, u64 addr, u64 len,
+			      u32 perms, unsigned long flags, u64 offset)
+{
+	long ret;
+
+	if (!v->as->proc || current->mm == v->as->mm)
+		return -EBUSY;
+	/*
+	 * In the root region the records decide (a running process's own
+	 * mmaps are not recorded, so only now is that safe): anywhere is the
+	 * first gap, and a specific range must be free.
+	 */
+	if (!addr) {
+		if (!zx_find_gap(v, len, &addr))
+			return -ENOMEM;
+		flags = MAP_FIXED_NOREPLACE;
+	} else if (v->root && (flags & MAP_FIXED_NOREPLACE) &&
+		   !zx_range_free(v, addr, addr + len)) {
+		return -EEXIST;
+	}
+	ret = zx_agent_mmap_early(v->as->proc, file, addr, len, zx_prot(perms),
+				  flags | MAP_SHARED, offset);
+	return ret ? ret : (long)addr;
 }
 
 int zx_vmar_run_munmap(struct zx_vmar *vmar, u64 addr, u64 len)
@@ -439,7 +471,11 @@ int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a)
 		status = ZX_ERR_OUT_OF_RANGE;
 		goto put_vmo;
 	}
-	status = zx_aspace_enter(v->as);
+	/*
+	 * A map in the root region checks nothing but records: it need not
+	 * wait for the agent's earlier work (the agent keeps the order).
+	 */
+	status = v->root && v->as->proc ? ZX_OK : zx_aspace_enter(v->as);
 	if (status)
 		goto put_vmo;
 	m = kzalloc(sizeof(*m), GFP_KERNEL_ACCOUNT);
@@ -458,7 +494,10 @@ int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a)
 		goto unlock;
 	if (a->options & ZX_VM_MAP_RANGE)
 		flags |= MAP_POPULATE;
-	ret = zx_vmar_run_mmap(v, zx_vmo_file(oref.obj), addr, len, perms, flags, a->vmo_offset);
+	ret = zx_vmar_map_early(v, zx_vmo_file(oref.obj), addr, len, perms, flags, a->vmo_offset);
+	if (ret == -EBUSY)
+		ret = zx_vmar_run_mmap(v, zx_vmo_file(oref.obj), addr, len, perms, flags,
+				       a->vmo_offset);
 	if (IS_ERR_VALUE(ret)) {
 		status = zx_errno_status(ret);
 		goto unlock;

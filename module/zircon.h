@@ -245,6 +245,8 @@ struct zx_process {
 	u32 registering;		/* new spares not yet on the list */
 	struct list_head spares;	/* struct zx_spare: parked, no thread yet */
 	bool spare_wanted;		/* the agent makes one when idle */
+	u32 early_maps;			/* maps queued by zx_agent_mmap_early */
+	long early_error;		/* the first of them that failed */
 	wait_queue_head_t wq;		/* request completion, bind, new spares */
 	wait_queue_head_t agent_wq;	/* the agent waits for work */
 	wait_queue_head_t spare_wq;	/* spares wait for a thread */
@@ -301,7 +303,9 @@ int zx_agent_init(void);
 void zx_agent_exit(void);
 int zx_agent_bind(struct zx_process *proc, struct file *file);
 int zx_agent_park(struct zx_process *proc, unsigned long arg);
-int zx_agent_wait_bound(struct zx_process *proc);
+int zx_agent_settle(struct zx_process *proc);
+long zx_agent_mmap_early(struct zx_process *proc, struct file *file, u64 addr, u64 len,
+			 unsigned long prot, unsigned long flags, u64 offset);
 long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len,
 		   unsigned long prot, unsigned long flags, u64 offset);
 long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len);

@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -539,6 +540,52 @@ TEST(process_creates_processes)
 	ASSERT_TRUE(gone("parent"));
 	zx_handle_close(denied);
 	zx_handle_close(job);
+}
+
+/*
+ * Maps into an unstarted process do not wait for its agent: the VMAR's
+ * records decide, the next VMAR call or the start waits, and a map the
+ * agent could not make fails them.
+ */
+TEST(maps_before_start)
+{
+	zx_handle_t job = new_job(), proc, vmar, vmo, big, thread;
+	struct rlimit lim = {256 << 20, 256 << 20};
+	zx_info_task_stats_t st;
+	zx_vaddr_t a, b;
+
+	ASSERT_EQ(ZX_OK, zx_process_create(job, "early", 5, 0, &proc, &vmar));
+	ASSERT_EQ(ZX_OK, zx_vmo_create(65536, 0, &vmo));
+	ASSERT_EQ(ZX_OK, zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC, 0x10000, vmo, 0,
+				     65536, &a));
+	ASSERT_EQ(0x210000u, a);
+	ASSERT_EQ(ZX_ERR_ALREADY_EXISTS, zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_SPECIFIC,
+						     0x18000, vmo, 0, 4096, &b));
+	ASSERT_EQ(ZX_OK, zx_vmar_map(vmar, ZX_VM_PERM_READ, 0, vmo, 0, 65536, &b));
+	ASSERT_TRUE(b + 65536 <= a || b >= a + 65536);
+	ASSERT_EQ(ZX_OK, zx_object_get_info(proc, ZX_INFO_TASK_STATS, &st, sizeof(st), NULL, NULL));
+	ASSERT_LE(2 * 65536, st.mem_mapped_bytes);
+	zx_handle_close(vmar);
+	zx_handle_close(proc);
+
+	/* The agent inherits the limit; the map is refused only in it. */
+	ASSERT_EQ(0, setrlimit(RLIMIT_AS, &lim));
+	ASSERT_EQ(ZX_OK, zx_process_create(job, "early-fail", 10, 0, &proc, &vmar));
+	ASSERT_EQ(ZX_OK, zx_vmo_create(1ull << 30, 0, &big));
+	ASSERT_EQ(ZX_OK, zx_vmar_map(vmar, ZX_VM_PERM_READ, 0, big, 0, 1ull << 30, &a));
+	ASSERT_EQ(ZX_ERR_NO_RESOURCES, zx_vmar_unmap(vmar, a, 4096));
+	ASSERT_EQ(ZX_OK, zx_thread_create(proc, "main", 4, 0, &thread));
+	ASSERT_EQ(ZX_ERR_NO_RESOURCES, zx_process_start(proc, thread, a, a + 4096, 0, 0));
+	ASSERT_EQ(ZX_OK, zx_object_wait_one(proc, ZX_PROCESS_TERMINATED,
+					    zx_deadline_after(ZX_SEC(10)), NULL));
+	zx_handle_close(thread);
+	zx_handle_close(vmar);
+	zx_handle_close(proc);
+	zx_handle_close(big);
+	zx_handle_close(vmo);
+	zx_handle_close(job);
+	ASSERT_TRUE(gone("early"));
+	ASSERT_TRUE(gone("early-fail"));
 }
 
 /* Wait (up to 5 s) until the module counts @n objects. */
