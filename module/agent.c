@@ -279,20 +279,27 @@ static struct zx_agent_req *zx_req_alloc(enum zx_agent_op op)
 	return req;
 }
 
-long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len,
-		   unsigned long prot, unsigned long flags, u64 offset)
+/* An MMAP request, or NULL. */
+static struct zx_agent_req *zx_req_mmap(struct file *file, u64 addr, u64 len,
+					unsigned long prot, unsigned long flags, u64 offset)
 {
 	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_MMAP);
 
 	if (!req)
-		return -ENOMEM;
+		return NULL;
 	req->file = file ? get_file(file) : NULL;
 	req->addr = addr;
 	req->len = len;
 	req->prot = prot;
 	req->flags = flags;
 	req->offset = offset;
-	return zx_agent_call(proc, req);
+	return req;
+}
+
+long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len,
+		   unsigned long prot, unsigned long flags, u64 offset)
+{
+	return zx_agent_call(proc, zx_req_mmap(file, addr, len, prot, flags, offset));
 }
 
 long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len)
@@ -363,17 +370,11 @@ int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool ref
 long zx_agent_mmap_early(struct zx_process *proc, struct file *file, u64 addr, u64 len,
 			 unsigned long prot, unsigned long flags, u64 offset)
 {
-	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_MMAP);
+	struct zx_agent_req *req = zx_req_mmap(file, addr, len, prot, flags, offset);
 	long ret = 0;
 
 	if (!req)
 		return -ENOMEM;
-	req->file = file ? get_file(file) : NULL;
-	req->addr = addr;
-	req->len = len;
-	req->prot = prot;
-	req->flags = flags;
-	req->offset = offset;
 	req->early = true;
 	req->orphan = true;		/* nobody waits: the agent frees it */
 	mutex_lock(&proc->lock);
