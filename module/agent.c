@@ -222,6 +222,8 @@ static void zx_req_complete(struct zx_process *proc, struct zx_agent_req *req, l
 	}
 	req->result = result;
 	req->done = true;
+	if (req->op == ZX_AGENT_SPARE && req->orphan)
+		proc->spare_queued = false;	/* also when failed unserved */
 	if (req->early) {
 		proc->early_maps--;
 		if (IS_ERR_VALUE(result) && !proc->early_error)
@@ -313,14 +315,32 @@ long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len)
 	return zx_agent_call(proc, req);
 }
 
+/* req_lock held.  Is the agent about to make a spare, or making one? */
+static bool zx_spare_coming(struct zx_process *proc)
+{
+	return proc->spare_wanted || proc->spare_queued || proc->cloning || proc->registering;
+}
+
+/* Is there a spare, or none coming? */
+static bool zx_spare_settled_for_start(struct zx_process *proc)
+{
+	bool settled;
+
+	spin_lock(&proc->req_lock);
+	settled = !list_empty(&proc->spares) || proc->req_closed || !zx_spare_coming(proc);
+	spin_unlock(&proc->req_lock);
+	return settled;
+}
+
 /*
- * Start @t, which is STARTING, on a spare of @proc, asking the agent for one
- * if there is none.  On success the thread is running: its Linux thread is
+ * Start @t, which is STARTING, on a spare of @proc, waiting for the one the
+ * agent is making or asking for one if there is none.  On success the thread is running: its Linux thread is
  * on its way to the entry point.  @refill: have the agent make the next one.
  */
 int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool refill)
 {
 	struct zx_spare *s;
+	bool coming;
 	int status;
 	long ret;
 
@@ -329,6 +349,7 @@ int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool ref
 		status = t->state == ZX_THREAD_STARTING ? ZX_OK : ZX_ERR_BAD_STATE;
 		spin_lock(&proc->req_lock);
 		s = list_first_entry_or_null(&proc->spares, struct zx_spare, node);
+		coming = zx_spare_coming(proc);
 		if (!status && s) {
 			list_del_init(&s->node);
 			zx_object_get(&t->obj);
@@ -351,6 +372,12 @@ int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool ref
 			if (refill)
 				wake_up(&proc->agent_wq);
 			return ZX_OK;
+		}
+		if (coming) {
+			/* One is on its way: asking for another would leave one over. */
+			if (wait_event_killable(proc->wq, zx_spare_settled_for_start(proc)))
+				return ZX_ERR_INTERNAL_INTR_RETRY;
+			continue;
 		}
 		ret = zx_agent_call(proc, zx_req_alloc(ZX_AGENT_SPARE));
 		if (ret == -EAGAIN || ret == -ENOMEM)
@@ -440,10 +467,14 @@ static bool zx_agent_next(struct zx_process *proc, struct zx_agent_req **out, bo
 		list_del(&req->node);
 		req->queued = false;
 		proc->active = req;
-		if (req->op == ZX_AGENT_SPARE)
+		if (req->op == ZX_AGENT_SPARE) {
 			proc->cloning = req->spare;
+			if (req->orphan)
+				proc->spare_queued = false;
+		}
 	} else if (!proc->active && proc->spare_wanted) {
 		proc->spare_wanted = false;
+		proc->spare_queued = true;	/* by zx_agent_queue_spare, next */
 		*spare = true;
 	}
 	spin_unlock(&proc->req_lock);
@@ -456,17 +487,19 @@ static void zx_agent_queue_spare(struct zx_process *proc)
 {
 	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_SPARE);
 
-	if (!req)
-		return;			/* a thread start asks again */
-	req->orphan = true;
 	spin_lock(&proc->req_lock);
-	if (!proc->req_closed) {
+	if (req && !proc->req_closed) {
+		req->orphan = true;
 		req->queued = true;
 		list_add_tail(&req->node, &proc->requests);
 		req = NULL;
+	} else {
+		proc->spare_queued = false;	/* a thread start asks itself */
 	}
 	spin_unlock(&proc->req_lock);
-	zx_req_free(req);
+	if (req)
+		zx_req_free(req);
+	wake_up_all(&proc->wq);		/* thread starts waiting for it */
 }
 
 /* Serve requests until a SPARE sends the agent to the trampoline. */

@@ -245,6 +245,7 @@ struct zx_process {
 	u32 registering;		/* new spares not yet on the list */
 	struct list_head spares;	/* struct zx_spare: parked, no thread yet */
 	bool spare_wanted;		/* the agent makes one when idle */
+	bool spare_queued;		/* and has queued the request for it */
 	u32 early_maps;			/* maps queued by zx_agent_mmap_early */
 	long early_error;		/* the first of them that failed */
 	wait_queue_head_t wq;		/* request completion, bind, new spares */

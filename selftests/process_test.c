@@ -449,6 +449,9 @@ TEST(self_handles_and_echo)
 		ASSERT_EQ(ZX_OK, zx_channel_read(ch[0], 0, buf, NULL, sizeof(buf), 0, &n, NULL));
 		ASSERT_EQ(i, atoi(buf + 8));
 	}
+	/* Two Linux tasks: the agent and the thread; no spare left over. */
+	ASSERT_EQ(1, threads_named("echo", "echo"));
+	ASSERT_EQ(1, threads_named("echo", "main"));
 	zx_handle_close(ch[0]);		/* the program exits when its peer closes */
 	ASSERT_EQ(0, fs_wait_exit(l.proc));
 	fs_close(&l);
