@@ -245,12 +245,19 @@ void zx_agent_fail_all(struct zx_process *proc)
 	bool closed = READ_ONCE(proc->agent_gone) || !READ_ONCE(proc->tgid);
 	struct zx_agent_req *req;
 
-
 	for (;;) {
 		spin_lock(&proc->req_lock);
 		if (closed)
 			proc->req_closed = true;
+		/*
+		 * Take the dead agent's request off it here: the agent's exit
+		 * hook and the process's end may both get here at once.
+		 */
 		req = closed ? proc->active : NULL;
+		if (req) {
+			proc->active = NULL;
+			proc->cloning = NULL;
+		}
 		if (!req && !list_empty(&proc->requests)) {
 			req = list_first_entry(&proc->requests, struct zx_agent_req, node);
 			list_del(&req->node);

@@ -51,6 +51,8 @@ static int named_in(const char *top, const char *comm)
 	while (dir && (d = readdir(dir))) {
 		FILE *f;
 
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;	/* ".." would be the process itself */
 		snprintf(path, sizeof(path), "%s/%s/comm", top, d->d_name);
 		f = fopen(path, "r");
 		if (!f)
@@ -81,6 +83,8 @@ static int threads_named(const char *comm, const char *thread)
 	while (dir && (d = readdir(dir))) {
 		FILE *f;
 
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;	/* "self" is the test itself */
 		snprintf(path, sizeof(path), "/proc/%s/comm", d->d_name);
 		f = fopen(path, "r");
 		if (!f)
@@ -439,7 +443,7 @@ TEST(self_handles_and_echo)
 	fs_close(&l);
 
 	ASSERT_EQ(ZX_OK, zx_channel_create(0, &ch[0], &ch[1]));
-	ASSERT_EQ(ZX_OK, fs_launch(job, "echo", ch[1], MODE(FS_ECHO, 0), &l));
+	ASSERT_EQ(ZX_OK, fs_launch(job, "echoer", ch[1], MODE(FS_ECHO, 0), &l));
 	for (i = 0; i < 20; i++) {
 		snprintf(buf, sizeof(buf), "message %d", i);
 		ASSERT_EQ(ZX_OK, zx_channel_write(ch[0], 0, buf, strlen(buf) + 1, NULL, 0));
@@ -450,8 +454,8 @@ TEST(self_handles_and_echo)
 		ASSERT_EQ(i, atoi(buf + 8));
 	}
 	/* Two Linux tasks: the agent and the thread; no spare left over. */
-	ASSERT_EQ(1, threads_named("echo", "echo"));
-	ASSERT_EQ(1, threads_named("echo", "main"));
+	ASSERT_EQ(1, threads_named("echoer", "echoer"));
+	ASSERT_EQ(1, threads_named("echoer", "main"));
 	zx_handle_close(ch[0]);		/* the program exits when its peer closes */
 	ASSERT_EQ(0, fs_wait_exit(l.proc));
 	fs_close(&l);
