@@ -341,8 +341,9 @@ static bool zx_spare_settled_for_start(struct zx_process *proc)
 
 /*
  * Start @t, which is STARTING, on a spare of @proc, waiting for the one the
- * agent is making or asking for one if there is none.  On success the thread is running: its Linux thread is
- * on its way to the entry point.  @refill: have the agent make the next one.
+ * agent is making or asking for one if there is none.  On success the
+ * thread is running: its Linux thread is on its way to the entry point.
+ * @refill: have the agent make the next one.
  */
 int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool refill)
 {

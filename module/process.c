@@ -458,11 +458,9 @@ out_kill:
 out_job:
 	zx_object_put(ref.obj);
 out_blank:
-	if (blank.obj) {
-		if (status != ZX_OK)
-			zx_process_kill(to_process(blank.obj), ZX_TASK_RETCODE_SYSCALL_KILL);
+	/* An unclaimed blank ends with its last handle, like any unstarted process. */
+	if (blank.obj)
 		zx_handle_ref_release(&blank);
-	}
 	return status;
 }
 

@@ -709,7 +709,28 @@ TEST(pool_follows_credentials)
 	zx_handle_t proc, vmar;
 	struct zx_ioc_process_blank bad = {.op = 7};
 
+	zx_handle_t job = new_job(), ev = zx_test_event(), other, dup, p2, v2;
+	struct zx_ioc_process_create create = {
+		.job = job, .name = (uintptr_t)"x", .name_size = 1,
+		.proc_out = (uintptr_t)&p2, .vmar_out = (uintptr_t)&v2,
+	};
+
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, -ioctl(zx_linux_fd(), ZX_IOC_PROCESS_BLANK, &bad));
+	/* Only a blank of the caller's own is one; the handle goes either way. */
+	create.blank = ev;
+	ASSERT_EQ(ZX_ERR_UNAVAILABLE, -ioctl(zx_linux_fd(), ZX_IOC_PROCESS_CREATE, &create));
+	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_object_get_info(ev, ZX_INFO_HANDLE_VALID, NULL, 0, NULL,
+							NULL));
+	ASSERT_EQ(ZX_OK, zx_process_create(job, "other", 5, 0, &other, &v2));
+	zx_handle_close(v2);
+	ASSERT_EQ(ZX_OK, zx_handle_duplicate(other, ZX_RIGHT_SAME_RIGHTS, &dup));
+	create.blank = dup;
+	ASSERT_EQ(ZX_ERR_UNAVAILABLE, -ioctl(zx_linux_fd(), ZX_IOC_PROCESS_CREATE, &create));
+	/* "other" keeps its other handle, so it lives on. */
+	ASSERT_EQ(ZX_ERR_TIMED_OUT, zx_object_wait_one(other, ZX_PROCESS_TERMINATED,
+						       zx_deadline_after(ZX_MSEC(100)), NULL));
+	zx_handle_close(other);
+	zx_handle_close(job);
 	ASSERT_EQ(0, geteuid());
 	ASSERT_EQ(ZX_OK, zx_linux_process_pool(1));
 	ASSERT_EQ(0, seteuid(65534));
