@@ -117,6 +117,18 @@ static zx_status_t zx__spawn_agent_raw(long procfd) {
   return status == 0 ? ZX_OK : ZX_ERR_NO_RESOURCES;
 }
 
+// Start the agent of the process just made, whose descriptor is @fd.
+static zx_status_t zx_start_agent(int fd, zx_handle_t* proc_handle, zx_handle_t* vmar_handle) {
+  zx_status_t status = zx__spawn_agent_raw(fd);
+
+  zx__syscall(ZX__NR_close, fd, 0, 0);
+  if (status != ZX_OK) {
+    zx_handle_close(*vmar_handle);
+    zx_handle_close(*proc_handle);  // never started: it ends
+  }
+  return status;
+}
+
 zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_size,
                               uint32_t options, zx_handle_t* proc_handle,
                               zx_handle_t* vmar_handle) {
@@ -132,15 +144,26 @@ zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_siz
   };
   zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE, &a);
 
-  if (status != ZX_OK)
-    return status;
-  status = zx__spawn_agent_raw(fd);
-  zx__syscall(ZX__NR_close, fd, 0, 0);
-  if (status != ZX_OK) {
-    zx_handle_close(*vmar_handle);
-    zx_handle_close(*proc_handle);  // never started: it ends
-  }
-  return status;
+  return status != ZX_OK ? status : zx_start_agent(fd, proc_handle, vmar_handle);
+}
+
+zx_status_t zx_process_create_shared(zx_handle_t shared_proc, uint32_t options,
+                                     const char* name, size_t name_size,
+                                     zx_handle_t* proc_handle,
+                                     zx_handle_t* restricted_vmar_handle) {
+  int fd = -1;
+  struct zx_ioc_process_create a = {
+      .shared_proc = shared_proc,
+      .options = options,
+      .name = ZX_PTR(name),
+      .name_size = name_size,
+      .proc_out = ZX_PTR(proc_handle),
+      .vmar_out = ZX_PTR(restricted_vmar_handle),
+      .fd_out = ZX_PTR(&fd),
+  };
+  zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE_SHARED, &a);
+
+  return status != ZX_OK ? status : zx_start_agent(fd, proc_handle, restricted_vmar_handle);
 }
 
 void zx_process_exit(int64_t retcode) {

@@ -170,15 +170,12 @@ static bool zx_req_done(struct zx_process *proc, struct zx_agent_req *req)
 }
 
 /*
- * Hand @req to the agent and wait for its result (a Linux return value).
- * A killed caller gets -EINTR if the agent never took the request, or
- * -EINPROGRESS if it is under way (and will be carried out); a NULL
- * request (no memory for it) gets -ENOMEM.
+ * Hand @req to the agent: 0, or -ESRCH when no agent will serve it (the
+ * request is freed), or -ENOMEM for a NULL request (no memory for it).
+ * zx_agent_wait() must follow a success.
  */
-static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
+long zx_agent_send(struct zx_process *proc, struct zx_agent_req *req)
 {
-	long ret;
-
 	if (!req)
 		return -ENOMEM;
 	spin_lock(&proc->req_lock);
@@ -191,6 +188,17 @@ static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
 	list_add_tail(&req->node, &proc->requests);
 	spin_unlock(&proc->req_lock);
 	wake_up(&proc->agent_wq);
+	return 0;
+}
+
+/*
+ * Wait for the result of @req, sent to @proc's agent (a Linux return
+ * value), and free it.  A killed caller gets -EINTR if the agent never took
+ * the request, or -EINPROGRESS if it is under way (and will be carried out).
+ */
+long zx_agent_wait(struct zx_process *proc, struct zx_agent_req *req)
+{
+	long ret;
 
 	if (wait_event_killable(proc->wq, zx_req_done(proc, req))) {
 		spin_lock(&proc->req_lock);
@@ -209,6 +217,13 @@ static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
 	ret = req->result;
 	zx_req_free(req);
 	return ret;
+}
+
+static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
+{
+	long ret = zx_agent_send(proc, req);
+
+	return ret ? ret : zx_agent_wait(proc, req);
 }
 
 static void zx_req_complete(struct zx_process *proc, struct zx_agent_req *req, long result)
@@ -288,8 +303,8 @@ static struct zx_agent_req *zx_req_alloc(enum zx_agent_op op)
 	return req;
 }
 
-/* An MMAP request, or NULL. */
-static struct zx_agent_req *zx_req_mmap(struct file *file, u64 addr, u64 len,
+/* An MMAP request (with no @file: an anonymous one), or NULL. */
+struct zx_agent_req *zx_agent_req_mmap(struct file *file, u64 addr, u64 len,
 					unsigned long prot, unsigned long flags, u64 offset)
 {
 	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_MMAP);
@@ -308,18 +323,24 @@ static struct zx_agent_req *zx_req_mmap(struct file *file, u64 addr, u64 len,
 long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len,
 		   unsigned long prot, unsigned long flags, u64 offset)
 {
-	return zx_agent_call(proc, zx_req_mmap(file, addr, len, prot, flags, offset));
+	return zx_agent_call(proc, zx_agent_req_mmap(file, addr, len, prot, flags, offset));
+}
+
+/* A MUNMAP request, or NULL. */
+struct zx_agent_req *zx_agent_req_munmap(u64 addr, u64 len)
+{
+	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_MUNMAP);
+
+	if (req) {
+		req->addr = addr;
+		req->len = len;
+	}
+	return req;
 }
 
 long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len)
 {
-	struct zx_agent_req *req = zx_req_alloc(ZX_AGENT_MUNMAP);
-
-	if (!req)
-		return -ENOMEM;
-	req->addr = addr;
-	req->len = len;
-	return zx_agent_call(proc, req);
+	return zx_agent_call(proc, zx_agent_req_munmap(addr, len));
 }
 
 /* req_lock held.  Is the agent about to make a spare, or making one? */
@@ -405,7 +426,7 @@ int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool ref
 long zx_agent_mmap_early(struct zx_process *proc, struct file *file, u64 addr, u64 len,
 			 unsigned long prot, unsigned long flags, u64 offset)
 {
-	struct zx_agent_req *req = zx_req_mmap(file, addr, len, prot, flags, offset);
+	struct zx_agent_req *req = zx_agent_req_mmap(file, addr, len, prot, flags, offset);
 	long ret = 0;
 
 	if (!req)

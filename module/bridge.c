@@ -85,7 +85,7 @@ int zx_sys_handle_to_fd(struct zx_process *proc, struct zx_ioc_handle_fd *a)
 		return status;
 	}
 	/* Waits through the handle end with it. */
-	zx_object_cancel(box->ref.obj, &proc->table, a->handle);
+	zx_object_cancel(box->ref.obj, proc->ht, a->handle);
 	fd_install(fd, file);
 	return ZX_OK;
 

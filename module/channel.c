@@ -268,7 +268,7 @@ static int zx_msg_build(struct zx_process *proc, u32 self, u64 ubytes, u32 num_b
 		st = zx_handle_take(proc, values[i], &ref);
 		if (!st) {
 			/* Waits through the handle end with it. */
-			zx_object_cancel(ref.obj, &proc->table, values[i]);
+			zx_object_cancel(ref.obj, proc->ht, values[i]);
 			if (values[i] == self)
 				st = ZX_ERR_NOT_SUPPORTED;
 			else if (!(ref.rights & ZX_RIGHT_TRANSFER))

@@ -182,7 +182,7 @@ void zx_handle_drop(struct zx_process *proc, struct zx_object *obj, u32 value,
 		    u32 rights)
 {
 	trace_zx_handle_close(proc->obj.koid, value, obj->koid, rights);
-	zx_object_cancel(obj, &proc->table, value);
+	zx_object_cancel(obj, proc->ht, value);
 	zx_object_handle_put(obj);
 	zx_object_put(obj);
 }
@@ -196,7 +196,7 @@ void zx_handle_ref_release(struct zx_handle_ref *ref)
 
 void zx_handle_table_destroy(struct zx_process *proc)
 {
-	struct zx_handle_table *t = &proc->table;
+	struct zx_handle_table *t = proc->ht;
 	struct zx_handle *h;
 	u32 slot;
 
@@ -229,7 +229,7 @@ void zx_handle_table_destroy(struct zx_process *proc)
 static int zx_handle_fetch(struct zx_process *proc, u32 value, bool take,
 			   struct zx_handle_ref *ref)
 {
-	struct zx_handle_table *t = &proc->table;
+	struct zx_handle_table *t = proc->ht;
 	struct zx_handle *h;
 
 	spin_lock(&t->lock);
@@ -286,7 +286,7 @@ int zx_handle_get(struct zx_process *proc, u32 value, u32 type, u32 rights,
 /* Does @value still name a handle to @obj? */
 bool zx_handle_names(struct zx_process *proc, u32 value, struct zx_object *obj)
 {
-	struct zx_handle_table *t = &proc->table;
+	struct zx_handle_table *t = proc->ht;
 	struct zx_handle *h;
 	bool same;
 
@@ -301,7 +301,7 @@ bool zx_handle_names(struct zx_process *proc, u32 value, struct zx_object *obj)
 int zx_handle_install(struct zx_process *proc, struct zx_object *obj,
 		      u32 rights, u32 *value)
 {
-	struct zx_handle_table *t = &proc->table;
+	struct zx_handle_table *t = proc->ht;
 	struct zx_handle *h;
 	int status;
 
@@ -411,7 +411,7 @@ static int zx_new_rights(u32 have, u32 want, u32 *rights)
 /* Lookup, checks and the new slot all under one hold of the table lock. */
 int zx_sys_handle_duplicate(struct zx_process *proc, struct zx_ioc_handle_dup *a)
 {
-	struct zx_handle_table *t = &proc->table;
+	struct zx_handle_table *t = proc->ht;
 	struct zx_handle *h, *dup;
 	struct zx_object *obj;
 	u32 rights, value;

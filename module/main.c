@@ -287,6 +287,9 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 	case ZX_IOC_PROCESS_BLANK:
 		status = ZX_CALL(blank, zx_sys_process_blank);
 		break;
+	case ZX_IOC_PROCESS_CREATE_SHARED:
+		status = ZX_CALL(process_create, zx_sys_process_create_shared);
+		break;
 	case ZX_IOC_SELF:
 		status = ZX_CALL(self, zx_sys_self);
 		if (!status && copy_to_user(argp, &a.self, sizeof(a.self)))

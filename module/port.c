@@ -305,7 +305,7 @@ int zx_sys_object_wait_async(struct zx_process *proc, struct zx_ioc_wait_async *
 	e->pkt.signal.trigger = a->signals;
 	e->ob.trigger = a->signals;
 	e->ob.edge = a->options & ZX_WAIT_ASYNC_EDGE;
-	e->ob.table = &proc->table;
+	e->ob.table = proc->ht;
 	e->ob.value = a->handle;
 	e->ob.notify = zx_port_notify;
 
@@ -324,7 +324,7 @@ int zx_sys_object_wait_async(struct zx_process *proc, struct zx_ioc_wait_async *
 		 * own reference (oref) keeps the object alive across the
 		 * callback, which drops the entry's.
 		 */
-		zx_object_cancel(oref.obj, &proc->table, a->handle);
+		zx_object_cancel(oref.obj, proc->ht, a->handle);
 	}
 	status = ZX_OK;
 put_obj:
@@ -358,7 +358,7 @@ int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a)
 
 	spin_lock_irqsave(&port->lock, flags);
 	list_for_each_entry_safe(e, tmp, &port->armed, node) {
-		if (e->pkt.key == a->key && e->ob.table == &proc->table &&
+		if (e->pkt.key == a->key && e->ob.table == proc->ht &&
 		    e->ob.value == a->source) {
 			e->state = ZX_ENTRY_DETACHED;
 			list_move_tail(&e->node, &armed);
@@ -366,7 +366,7 @@ int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a)
 	}
 	list_for_each_entry_safe(e, tmp, &port->queue, node) {
 		if (e->state == ZX_ENTRY_QUEUED && e->pkt.key == a->key &&
-		    e->ob.table == &proc->table && e->ob.value == a->source)
+		    e->ob.table == proc->ht && e->ob.value == a->source)
 			list_move_tail(&e->node, &queued);
 	}
 	spin_unlock_irqrestore(&port->lock, flags);

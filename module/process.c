@@ -57,6 +57,8 @@ static struct zx_process *zx_process_alloc(struct zx_job *job)
 		return NULL;
 	zx_object_init(&proc->obj, &zx_process_ops, 0);
 	zx_handle_table_init(&proc->table);
+	proc->ht = &proc->table;
+	INIT_LIST_HEAD(&proc->shared_node);
 	mutex_init(&proc->lock);
 	INIT_LIST_HEAD(&proc->threads);
 	INIT_LIST_HEAD(&proc->requests);
@@ -111,6 +113,7 @@ static void zx_process_terminate(struct zx_process *proc)
 	struct zx_object *vmar;
 	struct zx_thread *t, *tmp;
 	struct file *agent_file;
+	struct zx_shared *shared;
 	LIST_HEAD(threads);
 
 	mutex_lock(&proc->lock);
@@ -124,6 +127,7 @@ static void zx_process_terminate(struct zx_process *proc)
 	proc->root_vmar = NULL;
 	agent_file = proc->agent_file;
 	proc->agent_file = NULL;
+	shared = proc->shared;		/* set by now, if ever */
 	mutex_unlock(&proc->lock);
 
 	zx_agent_fail_all(proc);
@@ -136,7 +140,10 @@ static void zx_process_terminate(struct zx_process *proc)
 		zx_vmar_root_kill(vmar);
 		zx_object_put(vmar);
 	}
-	zx_handle_table_destroy(proc);
+	if (shared)
+		zx_shared_leave(proc);	/* the group's table goes with its last */
+	else
+		zx_handle_table_destroy(proc);
 	zx_object_update_signals(&proc->obj, 0, ZX_PROCESS_TERMINATED);
 	trace_zx_process_exit(proc->obj.koid, proc->tgid ? pid_nr(proc->tgid) : 0,
 			      proc->return_code);
@@ -280,12 +287,13 @@ int zx_process_copy_name(u64 uname, u64 size, char name[ZX_MAX_NAME_LEN])
 }
 
 /*
- * Make a process in @job (a blank, with @maker set, only refers to it).
+ * Make a process in @job (a blank, with @maker set, only refers to it),
+ * with a root VMAR that covers only the private part with @restricted.
  * On success *@out and *@vmar hold a reference each: once the process is on
  * the job's list, a job kill may end it (and drop its root VMAR) at any time.
  */
-static int zx_process_new(struct zx_job *job, const char *name, struct zx_process *maker,
-			  struct zx_process **out, struct zx_object **vmar)
+int zx_process_new(struct zx_job *job, const char *name, struct zx_process *maker,
+		   bool restricted, struct zx_process **out, struct zx_object **vmar)
 {
 	struct zx_process *np;
 	int status;
@@ -295,7 +303,7 @@ static int zx_process_new(struct zx_job *job, const char *name, struct zx_proces
 		return ZX_ERR_NO_MEMORY;
 	zx_object_set_name(&np->obj, name, ZX_MAX_NAME_LEN);
 	np->creator_cred = get_current_cred();
-	np->root_vmar = zx_vmar_create_root(np, &status);
+	np->root_vmar = zx_vmar_create_root(np, restricted, &status);
 	if (!np->root_vmar)
 		goto err;
 	*vmar = zx_object_get(np->root_vmar);
@@ -319,7 +327,7 @@ err:
 }
 
 /* Make the descriptor of @np its agent-to-be binds with, and reserve its number. */
-static int zx_process_agent_file(struct zx_process *np, int *fd, struct file **file)
+int zx_process_agent_file(struct zx_process *np, int *fd, struct file **file)
 {
 	*fd = get_unused_fd_flags(O_CLOEXEC);
 	if (*fd < 0)
@@ -331,6 +339,48 @@ static int zx_process_agent_file(struct zx_process *np, int *fd, struct file **f
 		put_unused_fd(*fd);
 		return ZX_ERR_NO_MEMORY;
 	}
+	return ZX_OK;
+}
+
+/*
+ * Give the caller of a process-creating call handles to @np and @vmar
+ * (written to @out->proc_out and @out->vmar_out) and @np's agent
+ * descriptor @file, reserved as @fd (written to @out->fd_out; none for a
+ * claimed blank).  On failure all of it is undone but @np, which the
+ * caller kills.
+ */
+int zx_process_hand_out(struct zx_process *proc, struct zx_process *np,
+			struct zx_object *vmar, struct file *file, int fd,
+			const struct zx_ioc_process_create *out)
+{
+	char name[ZX_MAX_NAME_LEN];
+	u32 hproc = 0, hvmar = 0;
+	int status;
+
+	status = zx_handle_install(proc, &np->obj, ZX_DEFAULT_PROCESS_RIGHTS, &hproc);
+	if (!status)
+		status = zx_handle_install(proc, vmar, ZX_DEFAULT_VMAR_RIGHTS |
+					   ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE,
+					   &hvmar);
+	if (!status && (put_user(hproc, (u32 __user *)u64_to_user_ptr(out->proc_out)) ||
+			put_user(hvmar, (u32 __user *)u64_to_user_ptr(out->vmar_out)) ||
+			(file && put_user(fd, (int __user *)u64_to_user_ptr(out->fd_out)))))
+		status = ZX_ERR_INVALID_ARGS;
+	if (status) {
+		if (hvmar)
+			zx_handle_close(proc, hvmar);
+		if (hproc)
+			zx_handle_close(proc, hproc);	/* ends it: never started */
+		if (file) {
+			fput(file);
+			put_unused_fd(fd);
+		}
+		return status;
+	}
+	if (file)
+		fd_install(fd, file);
+	zx_object_get_name(&np->obj, name);
+	trace_zx_process_create(zx_job_object(np->job)->koid, np->obj.koid, name);
 	return ZX_OK;
 }
 
@@ -380,8 +430,7 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 {
 	struct zx_handle_ref ref, blank = {};
 	char name[ZX_MAX_NAME_LEN];
-	u32 hproc = 0, hvmar = 0;
-	struct zx_object *vmar;
+	struct zx_object *vmar, *svmar = NULL;
 	struct zx_process *np;
 	struct file *file = NULL;
 	int status, fd = -1;
@@ -393,8 +442,7 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 		status = ZX_ERR_INVALID_ARGS;
 		goto out_blank;
 	}
-	status = a->options ? ZX_ERR_NOT_SUPPORTED :	/* shared processes: not yet */
-		 zx_process_check_policy(proc, ZX_POL_NEW_PROCESS);
+	status = zx_process_check_policy(proc, ZX_POL_NEW_PROCESS);
 	if (!status)
 		status = zx_process_copy_name(a->name, a->name_size, name);
 	if (!status)
@@ -407,8 +455,9 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 		goto out_job;
 	}
 	if (!a->blank)
-		status = zx_process_new(zx_job_from_object(ref.obj), name, NULL, &np, &vmar);
-	else if (blank.obj)
+		status = zx_process_new(zx_job_from_object(ref.obj), name, NULL, a->options, &np,
+					&vmar);
+	else if (blank.obj && !a->options)
 		status = zx_process_claim(proc, &blank, zx_job_from_object(ref.obj), name, &np,
 					  &vmar);
 	else
@@ -416,34 +465,22 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 	if (status)
 		goto out_job;
 
+	/* A shared group's first process: the caller gets the shared region. */
+	if (a->options) {
+		status = zx_shared_create(np, &svmar);
+		if (status)
+			goto out_kill;
+	}
 	if (!a->blank) {
 		status = zx_process_agent_file(np, &fd, &file);
 		if (status)
 			goto out_kill;
 	}
-	status = zx_handle_install(proc, &np->obj, ZX_DEFAULT_PROCESS_RIGHTS, &hproc);
-	if (!status)
-		status = zx_handle_install(proc, vmar, ZX_DEFAULT_VMAR_RIGHTS |
-					   ZX_RIGHT_READ | ZX_RIGHT_WRITE | ZX_RIGHT_EXECUTE,
-					   &hvmar);
-	if (!status && (put_user(hproc, (u32 __user *)u64_to_user_ptr(a->proc_out)) ||
-			put_user(hvmar, (u32 __user *)u64_to_user_ptr(a->vmar_out)) ||
-			(file && put_user(fd, (int __user *)u64_to_user_ptr(a->fd_out)))))
-		status = ZX_ERR_INVALID_ARGS;
-	if (status) {
-		if (hvmar)
-			zx_handle_close(proc, hvmar);
-		if (hproc)
-			zx_handle_close(proc, hproc);	/* ends it: never started */
-		if (file) {
-			fput(file);
-			put_unused_fd(fd);
-		}
+	status = zx_process_hand_out(proc, np, svmar ? svmar : vmar, file, fd, a);
+	if (status)
 		goto out_kill;
-	}
-	if (file)
-		fd_install(fd, file);
-	trace_zx_process_create(zx_job_object(np->job)->koid, np->obj.koid, name);
+	if (svmar)
+		zx_object_put(svmar);
 	zx_object_put(vmar);
 	zx_object_put(&np->obj);
 	zx_object_put(ref.obj);
@@ -453,6 +490,8 @@ int zx_sys_process_create(struct zx_process *proc, struct zx_ioc_process_create 
 
 out_kill:
 	zx_process_kill(np, ZX_TASK_RETCODE_SYSCALL_KILL);
+	if (svmar)
+		zx_object_put(svmar);
 	zx_object_put(vmar);
 	zx_object_put(&np->obj);
 out_job:
@@ -490,7 +529,7 @@ int zx_sys_process_blank(struct zx_process *proc, struct zx_ioc_process_blank *a
 	}
 	if (a->op != ZX_BLANK_MAKE || a->handle)
 		return ZX_ERR_INVALID_ARGS;
-	status = zx_process_new(proc->job, "zx-pool", proc, &np, &vmar);
+	status = zx_process_new(proc->job, "zx-pool", proc, false, &np, &vmar);
 	if (status)
 		return status;
 	zx_object_put(vmar);
@@ -648,7 +687,7 @@ int zx_sys_vmar_root(struct zx_process *proc, struct zx_ioc_vmar_root *a)
 		return ZX_ERR_INVALID_ARGS;
 	mutex_lock(&proc->lock);
 	if (!proc->root_vmar && proc->host && proc->state != ZX_PROCESS_DEAD)
-		proc->root_vmar = zx_vmar_create_root(NULL, &status);
+		proc->root_vmar = zx_vmar_create_root(NULL, false, &status);
 	vmar = proc->root_vmar;
 	if (vmar)
 		zx_object_get(vmar);
@@ -802,6 +841,8 @@ static void zx_process_destroy(struct zx_object *obj)
 	if (proc->blank_job)
 		zx_job_put(proc->blank_job);
 	zx_job_put(proc->job);
+	if (proc->shared)
+		zx_shared_put(proc->shared);
 	put_pid(proc->tgid);
 	kfree(proc);
 }

@@ -281,6 +281,65 @@ TRACE_EVENT(zx_job_kill,
 	TP_printk("koid=%llu", __entry->koid)
 );
 
+/*
+ * Shared process groups: "group" is the koid of the group's first process,
+ * "members" the members after the event.
+ */
+DECLARE_EVENT_CLASS(zx_shared_member_class,
+	TP_PROTO(u64 group, u64 koid, u32 members),
+	TP_ARGS(group, koid, members),
+	TP_STRUCT__entry(
+		__field(u64, group)
+		__field(u64, koid)
+		__field(u32, members)
+	),
+	TP_fast_assign(
+		__entry->group = group;
+		__entry->koid = koid;
+		__entry->members = members;
+	),
+	TP_printk("group=%llu koid=%llu members=%u", __entry->group, __entry->koid,
+		  __entry->members)
+);
+
+/* koid: the shared region's VMAR */
+DEFINE_EVENT(zx_shared_member_class, zx_shared_create,
+	TP_PROTO(u64 group, u64 koid, u32 members),
+	TP_ARGS(group, koid, members));
+
+DEFINE_EVENT(zx_shared_member_class, zx_shared_join,
+	TP_PROTO(u64 group, u64 koid, u32 members),
+	TP_ARGS(group, koid, members));
+
+DEFINE_EVENT(zx_shared_member_class, zx_shared_leave,
+	TP_PROTO(u64 group, u64 koid, u32 members),
+	TP_ARGS(group, koid, members));
+
+/* A change of the shared region: prot -1 is an unmap; reached: members that made it. */
+TRACE_EVENT(zx_shared_change,
+	TP_PROTO(u64 group, u64 addr, u64 len, int prot, u32 reached, int error),
+	TP_ARGS(group, addr, len, prot, reached, error),
+	TP_STRUCT__entry(
+		__field(u64, group)
+		__field(u64, addr)
+		__field(u64, len)
+		__field(int, prot)
+		__field(u32, reached)
+		__field(int, error)
+	),
+	TP_fast_assign(
+		__entry->group = group;
+		__entry->addr = addr;
+		__entry->len = len;
+		__entry->prot = prot;
+		__entry->reached = reached;
+		__entry->error = error;
+	),
+	TP_printk("group=%llu addr=0x%llx len=%llu prot=%d reached=%u error=%d",
+		  __entry->group, __entry->addr, __entry->len, __entry->prot,
+		  __entry->reached, __entry->error)
+);
+
 #endif /* _ZIRCON_TRACE_H */
 
 #undef TRACE_INCLUDE_PATH

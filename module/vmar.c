@@ -43,6 +43,8 @@ static void zx_aspace_put(struct zx_aspace *as)
 			mmdrop(as->mm);
 		if (as->proc)
 			zx_object_put(&as->proc->obj);
+		if (as->group)
+			zx_shared_put(as->group);
 		kfree(as);
 	}
 }
@@ -65,20 +67,45 @@ static struct zx_vmar *zx_vmar_alloc(struct zx_aspace *as, u64 start, u64 size, 
 	return v;
 }
 
-/*
- * The root VMAR of @proc, a created process whose agent will bind the
- * address space later; or, with @proc NULL, of the calling host.
- */
-struct zx_object *zx_vmar_create_root(struct zx_process *proc, int *status)
+/* A root region from @start to @end over the new address space @as. */
+static struct zx_object *zx_vmar_new_root(struct zx_aspace *as, u64 start, u64 end,
+					  int *status)
 {
-	struct zx_aspace *as = kzalloc(sizeof(*as), GFP_KERNEL_ACCOUNT);
 	struct zx_vmar *v;
 
+	v = zx_vmar_alloc(as, start, end - start, ZX_VM_CAN_MAP);
+	zx_aspace_put(as);		/* the root holds it now, or nobody */
 	*status = ZX_ERR_NO_MEMORY;
+	if (!v)
+		return NULL;
+	v->root = true;
+	*status = ZX_OK;
+	return &v->base;
+}
+
+static struct zx_aspace *zx_aspace_alloc(void)
+{
+	struct zx_aspace *as = kzalloc(sizeof(*as), GFP_KERNEL_ACCOUNT);
+
 	if (!as)
 		return NULL;
 	refcount_set(&as->ref, 1);
 	mutex_init(&as->lock);
+	return as;
+}
+
+/*
+ * The root VMAR of @proc, a created process whose agent will bind the
+ * address space later; or, with @proc NULL, of the calling host.  With
+ * @restricted, it covers only the private part of a shared group member.
+ */
+struct zx_object *zx_vmar_create_root(struct zx_process *proc, bool restricted, int *status)
+{
+	struct zx_aspace *as = zx_aspace_alloc();
+
+	*status = ZX_ERR_NO_MEMORY;
+	if (!as)
+		return NULL;
 	if (proc) {
 		as->proc = proc;
 		zx_object_get(&proc->obj);
@@ -86,13 +113,20 @@ struct zx_object *zx_vmar_create_root(struct zx_process *proc, int *status)
 		mmgrab(current->mm);
 		as->mm = current->mm;
 	}
-	v = zx_vmar_alloc(as, ZX_VMAR_BASE, ZX_VMAR_END - ZX_VMAR_BASE, ZX_VM_CAN_MAP);
-	zx_aspace_put(as);		/* the root holds it now, or nobody */
-	if (!v)
+	return zx_vmar_new_root(as, ZX_VMAR_BASE, restricted ? ZX_SHARED_SPLIT : ZX_VMAR_END,
+				status);
+}
+
+/* The root VMAR of @group's shared region; it takes over one reference on @group. */
+struct zx_object *zx_vmar_create_shared(struct zx_shared *group, int *status)
+{
+	struct zx_aspace *as = zx_aspace_alloc();
+
+	*status = ZX_ERR_NO_MEMORY;
+	if (!as)
 		return NULL;
-	v->root = true;
-	*status = ZX_OK;
-	return &v->base;
+	as->group = group;
+	return zx_vmar_new_root(as, ZX_SHARED_BASE, ZX_VMAR_END, status);
 }
 
 /* The agent of a created process binds its address space, once. */
@@ -131,7 +165,7 @@ void zx_vmar_root_kill(struct zx_object *root)
  */
 void zx_vmar_kill_locked(struct zx_vmar *top, struct list_head *reap, bool touch)
 {
-	bool in_root = top->parent && top->parent->root;
+	bool in_root = top->parent && !zx_vmar_owns_range(top->parent);
 	struct zx_vmar *v = top, *parent;
 	struct zx_vmar_map *m, *tmp;
 
@@ -203,13 +237,13 @@ static int zx_vmar_place(struct zx_vmar *p, bool specific, u64 offset, u64 size,
 		if (offset >= p->size || size > p->size - offset)
 			return ZX_ERR_INVALID_ARGS;
 		*addr = p->start + offset;
-		if (p->root)
+		if (!zx_vmar_owns_range(p))
 			return zx_reserve(p, *addr, size, MAP_FIXED_NOREPLACE, addr);
 		if (!zx_range_free(p, *addr, *addr + size))
 			return ZX_ERR_ALREADY_EXISTS;
 		return zx_vmas_reserved(p, *addr, *addr + size) ? ZX_OK : ZX_ERR_BAD_STATE;
 	}
-	if (!p->root)
+	if (zx_vmar_owns_range(p))
 		return zx_find_gap(p, size, addr) ? ZX_OK : ZX_ERR_NO_RESOURCES;
 	status = zx_reserve(p, 0, size, 0, addr);
 	if (!status && (*addr < p->start || *addr + size > zx_vmar_end(p))) {
@@ -259,7 +293,7 @@ int zx_sys_vmar_allocate(struct zx_process *proc, struct zx_ioc_vmar_allocate *a
 	}
 	v = zx_vmar_alloc(p->as, addr, size, can_map);
 	if (!v) {
-		if (p->root)
+		if (!zx_vmar_owns_range(p))
 			zx_vmar_run_munmap(p, addr, size);
 		mutex_unlock(&p->as->lock);
 		status = ZX_ERR_NO_MEMORY;

@@ -21,6 +21,13 @@
 #define ZX_VMAR_END		(ZX_VMAR_TOP - ZX_VMAR_RESERVED)
 /* The agent's trampoline page: the first page of the reserved range. */
 #define ZX_TRAMPOLINE_ADDR	ZX_VMAR_END
+/*
+ * A shared group's split (shared.c): each member's private (restricted)
+ * region ends at ZX_SHARED_SPLIT, one guard page follows, and the shared
+ * region runs from ZX_SHARED_BASE to ZX_VMAR_END.
+ */
+#define ZX_SHARED_SPLIT		(1ULL << 46)
+#define ZX_SHARED_BASE		(ZX_SHARED_SPLIT + PAGE_SIZE)
 
 #define ZX_VM_PERMS	(ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_PERM_EXECUTE)
 #define ZX_VM_CAN_MAP	(ZX_VM_CAN_MAP_READ | ZX_VM_CAN_MAP_WRITE | \
@@ -29,14 +36,19 @@
 /*
  * An address space.  A host's is its own mm from the start; a created
  * process's is set once, by its agent at bind (zx_vmar_root_bind), and
- * changed only through the agent by anyone outside it.
+ * changed only through the agent by anyone outside it.  A shared group's
+ * has no mm of its own: it is the shared region of every member's mm, and
+ * each change goes to every member (shared.c).
  */
 struct zx_aspace {
 	refcount_t ref;
 	struct mutex lock;
 	struct mm_struct *mm;		/* set once: grabbed */
 	struct zx_process *proc;	/* immutable: a created process (holds a
-					 * reference), or NULL for a host
+					 * reference), or NULL
+					 */
+	struct zx_shared *group;	/* immutable: a shared group's region
+					 * (holds a reference), or NULL
 					 */
 };
 
@@ -72,6 +84,17 @@ static inline u64 zx_vmar_end(struct zx_vmar *v)
 	return v->start + v->size;
 }
 
+/*
+ * Does @v own its whole range, kept reserved where nothing is mapped, with
+ * its records the only truth about it?  A sub-region does, and so does a
+ * shared group's root region.  Any other root region shares its range with
+ * whatever the program maps, and Linux places its mappings.
+ */
+static inline bool zx_vmar_owns_range(struct zx_vmar *v)
+{
+	return !v->root || v->as->group;
+}
+
 /* Permissions a region's CAN_MAP flags allow. */
 static inline u32 zx_can_map_perms(u32 can_map)
 {
@@ -81,6 +104,7 @@ static inline u32 zx_can_map_perms(u32 can_map)
 }
 
 /* vmar_map.c */
+unsigned long zx_vm_prot(u32 perms);
 int zx_aspace_enter(struct zx_aspace *as);
 long zx_vmar_run_mmap(struct zx_vmar *vmar, struct file *file, u64 addr, u64 len,
 		      u32 perms, unsigned long flags, u64 offset);
@@ -96,5 +120,11 @@ void zx_map_free(struct zx_vmar_map *m);
 /* vmar.c */
 void zx_vmar_kill_locked(struct zx_vmar *top, struct list_head *reap, bool touch);
 void zx_vmar_reap(struct list_head *reap);
+struct zx_object *zx_vmar_create_shared(struct zx_shared *group, int *status);
+
+/* shared.c: the seam for a group's region */
+long zx_shared_mmap(struct zx_shared *group, struct file *file, u64 addr, u64 len,
+		    unsigned long prot, unsigned long flags, u64 offset);
+long zx_shared_munmap(struct zx_shared *group, u64 addr, u64 len);
 
 #endif /* _ZIRCON_VMAR_H */

@@ -41,7 +41,7 @@
 #define ZX_VM_MAP_OPTIONS (ZX_VM_PERMS | ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE | \
 			   ZX_VM_MAP_RANGE | ZX_VM_ALLOW_FAULTS)
 
-static unsigned long zx_prot(u32 perms)
+unsigned long zx_vm_prot(u32 perms)
 {
 	return (perms & ZX_VM_PERM_READ ? PROT_READ : 0) |
 	       (perms & ZX_VM_PERM_WRITE ? PROT_WRITE : 0) |
@@ -57,6 +57,8 @@ int zx_aspace_enter(struct zx_aspace *as)
 {
 	if (READ_ONCE(as->mm) == current->mm)
 		return ZX_OK;
+	if (as->group)
+		return ZX_OK;		/* each member's agent is asked in turn */
 	if (!as->proc)
 		return ZX_ERR_NOT_SUPPORTED;
 	return zx_agent_settle(as->proc);
@@ -66,13 +68,15 @@ int zx_aspace_enter(struct zx_aspace *as)
 long zx_vmar_run_mmap(struct zx_vmar *vmar, struct file *file, u64 addr, u64 len,
 		      u32 perms, unsigned long flags, u64 offset)
 {
-	unsigned long prot = file ? zx_prot(perms) : PROT_NONE;
+	unsigned long prot = file ? zx_vm_prot(perms) : PROT_NONE;
 
 	flags |= file ? MAP_SHARED : MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
 	if (current->mm == vmar->as->mm)
 		return vm_mmap(file, addr, len, prot, flags, file ? offset : 0);
 	if (vmar->as->proc)
 		return zx_agent_mmap(vmar->as->proc, file, addr, len, prot, flags, offset);
+	if (vmar->as->group)
+		return zx_shared_mmap(vmar->as->group, file, addr, len, prot, flags, offset);
 	return -EOPNOTSUPP;
 }
 
@@ -103,7 +107,7 @@ static long zx_vmar_map_early(struct zx_vmar *v, struct file *file, u64 addr, u6
 		   !zx_range_free(v, addr, addr + len)) {
 		return -EEXIST;
 	}
-	ret = zx_agent_mmap_early(v->as->proc, file, addr, len, zx_prot(perms),
+	ret = zx_agent_mmap_early(v->as->proc, file, addr, len, zx_vm_prot(perms),
 				  flags | MAP_SHARED, offset);
 	return ret ? ret : (long)addr;
 }
@@ -114,6 +118,8 @@ int zx_vmar_run_munmap(struct zx_vmar *vmar, u64 addr, u64 len)
 		return vm_munmap(addr, len);
 	if (vmar->as->proc)
 		return zx_agent_munmap(vmar->as->proc, addr, len);
+	if (vmar->as->group)
+		return zx_shared_munmap(vmar->as->group, addr, len);
 	return -EOPNOTSUPP;
 }
 
@@ -141,7 +147,8 @@ int zx_errno_status(long err)
 
 /*
  * Is all of [addr, end) covered by VMAs that are mappings of @file at the
- * matching offset, or (with no file) anonymous and inaccessible?
+ * matching offset, or (with no file) anonymous and inaccessible?  A shared
+ * group's region has no one mm to look at: there the records are the truth.
  */
 static bool zx_vmas_match(struct zx_vmar *v, u64 addr, u64 end, struct file *file,
 			  u64 offset)
@@ -150,6 +157,8 @@ static bool zx_vmas_match(struct zx_vmar *v, u64 addr, u64 end, struct file *fil
 	struct vm_area_struct *vma;
 	bool ok = true;
 
+	if (v->as->group)
+		return true;
 	mmap_read_lock(mm);
 	while (ok && addr < end) {
 		vma = find_vma(mm, addr);
@@ -354,7 +363,7 @@ void zx_vmar_drop_maps(struct zx_vmar *v, u64 s, u64 e)
 		if (m->addr < s || m->addr + m->len > e)
 			continue;
 		if (zx_vmas_match(v, m->addr, m->addr + m->len, zx_vmo_file(m->vmo), m->offset)) {
-			if (v->root)
+			if (!zx_vmar_owns_range(v))
 				zx_vmar_run_munmap(v, m->addr, m->len);
 			else
 				zx_reserve(v, m->addr, m->len, MAP_FIXED, &ignored);
@@ -389,10 +398,11 @@ static int zx_map_place(struct zx_vmar *v, u32 options, u64 offset, u64 len, u64
 			unsigned long *flags)
 {
 	bool specific = options & (ZX_VM_SPECIFIC | ZX_VM_SPECIFIC_OVERWRITE);
+	bool owns = zx_vmar_owns_range(v);
 	u64 s;
 
 	if (!specific) {
-		if (v->root) {
+		if (!owns) {
 			*addr = 0;		/* Linux picks, below */
 			*flags = 0;
 			return ZX_OK;
@@ -407,18 +417,18 @@ static int zx_map_place(struct zx_vmar *v, u32 options, u64 offset, u64 len, u64
 	s = v->start + offset;
 	*addr = s;
 	if (!(options & ZX_VM_SPECIFIC_OVERWRITE)) {
-		if (!v->root && !zx_range_free(v, s, s + len))
+		if (owns && !zx_range_free(v, s, s + len))
 			return ZX_ERR_ALREADY_EXISTS;
-		*flags = v->root ? MAP_FIXED_NOREPLACE : MAP_FIXED;
-		if (!v->root && !zx_sub_range_ours(v, s, s + len))
+		*flags = owns ? MAP_FIXED : MAP_FIXED_NOREPLACE;
+		if (owns && !zx_sub_range_ours(v, s, s + len))
 			return ZX_ERR_BAD_STATE;	/* changed behind our back */
 		return ZX_OK;
 	}
 	/* Overwrite: only this region's own mappings (and, in a sub-region, free space). */
 	*flags = MAP_FIXED;
-	if (v->root && !zx_maps_cover(v, s, s + len))
+	if (!owns && !zx_maps_cover(v, s, s + len))
 		return ZX_ERR_ALREADY_EXISTS;
-	if (!v->root) {
+	if (owns) {
 		struct zx_vmar *c;
 
 		list_for_each_entry(c, &v->children, sibling) {
@@ -428,7 +438,7 @@ static int zx_map_place(struct zx_vmar *v, u32 options, u64 offset, u64 len, u64
 	}
 	if (zx_map_split_range(v, s, s + len))
 		return ZX_ERR_NO_MEMORY;
-	if (!v->root)
+	if (owns)
 		return zx_sub_range_ours(v, s, s + len) ? ZX_OK : ZX_ERR_BAD_STATE;
 	return zx_maps_still_ours(v, s, s + len) ? ZX_OK : ZX_ERR_ALREADY_EXISTS;
 }
@@ -473,9 +483,11 @@ int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a)
 	}
 	/*
 	 * A map in the root region checks nothing but records: it need not
-	 * wait for the agent's earlier work (the agent keeps the order).
+	 * wait for the agent's earlier work (the agent keeps the order).  An
+	 * overwrite checks the address space itself, so it waits.
 	 */
-	status = v->root && v->as->proc ? ZX_OK : zx_aspace_enter(v->as);
+	status = v->root && v->as->proc && !(a->options & ZX_VM_SPECIFIC_OVERWRITE) ? ZX_OK :
+		 zx_aspace_enter(v->as);
 	if (status)
 		goto put_vmo;
 	m = kzalloc(sizeof(*m), GFP_KERNEL_ACCOUNT);
@@ -500,6 +512,9 @@ int zx_sys_vmar_map(struct zx_process *proc, struct zx_ioc_vmar_map *a)
 				       a->vmo_offset);
 	if (IS_ERR_VALUE(ret)) {
 		status = zx_errno_status(ret);
+		/* Members that did map it: the reservation comes back there. */
+		if (v->as->group)
+			zx_reserve(v, addr, len, MAP_FIXED, &addr);
 		goto unlock;
 	}
 	if (ret < v->start || ret + len > zx_vmar_end(v)) {

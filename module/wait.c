@@ -85,7 +85,7 @@ static bool zx_wait_arm(struct zx_process *proc, struct zx_wait_entry *e,
 	for (i = 0; i < n; i++) {
 		e[i].waiter = w;
 		e[i].ob.notify = zx_wait_notify;
-		e[i].ob.table = &proc->table;
+		e[i].ob.table = proc->ht;
 		if (zx_object_add_observer(e[i].ref.obj, &e[i].ob) & e[i].ob.trigger)
 			WRITE_ONCE(w->state, ZX_WAIT_FIRED);
 	}

@@ -178,6 +178,7 @@ struct zx_thread;
 struct zx_aspace;
 struct zx_agent_req;
 struct zx_spare;
+struct zx_shared;
 
 /*
  * A process's life: INITIAL (created, no thread yet), RUNNING (started),
@@ -204,7 +205,14 @@ struct zx_exit_hook {
 
 struct zx_process {
 	struct zx_object obj;
-	struct zx_handle_table table;
+	struct zx_handle_table table;	/* its own; unused by a shared member */
+	struct zx_handle_table *ht;	/* immutable once it can run: &table or
+					 * its shared group's
+					 */
+	struct zx_shared *shared;	/* immutable: its group (holds a
+					 * reference), or NULL
+					 */
+	struct list_head shared_node;	/* zx_shared.lock: on its members */
 	struct zx_job *job;		/* holds a reference; immutable, but for a
 					 * blank's, set once by the claim (lock)
 					 */
@@ -267,6 +275,18 @@ void zx_process_kill(struct zx_process *proc, s64 code);
 void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 			    struct zx_thread *t, bool agent);
 int zx_process_copy_name(u64 uname, u64 size, char name[ZX_MAX_NAME_LEN]);
+int zx_process_new(struct zx_job *job, const char *name, struct zx_process *maker,
+		   bool restricted, struct zx_process **out, struct zx_object **vmar);
+int zx_process_agent_file(struct zx_process *np, int *fd, struct file **file);
+struct zx_ioc_process_create;
+int zx_process_hand_out(struct zx_process *proc, struct zx_process *np,
+			struct zx_object *vmar, struct file *file, int fd,
+			const struct zx_ioc_process_create *out);
+
+/* Shared process groups (shared.c) */
+int zx_shared_create(struct zx_process *first, struct zx_object **vmar);
+void zx_shared_leave(struct zx_process *proc);
+void zx_shared_put(struct zx_shared *group);
 extern const struct zx_object_ops zx_process_ops;
 extern const struct file_operations zx_fops;
 
@@ -310,6 +330,11 @@ long zx_agent_mmap_early(struct zx_process *proc, struct file *file, u64 addr, u
 long zx_agent_mmap(struct zx_process *proc, struct file *file, u64 addr, u64 len,
 		   unsigned long prot, unsigned long flags, u64 offset);
 long zx_agent_munmap(struct zx_process *proc, u64 addr, u64 len);
+struct zx_agent_req *zx_agent_req_mmap(struct file *file, u64 addr, u64 len,
+				       unsigned long prot, unsigned long flags, u64 offset);
+struct zx_agent_req *zx_agent_req_munmap(u64 addr, u64 len);
+long zx_agent_send(struct zx_process *proc, struct zx_agent_req *req);
+long zx_agent_wait(struct zx_process *proc, struct zx_agent_req *req);
 int zx_agent_start_thread(struct zx_process *proc, struct zx_thread *t, bool refill);
 void zx_agent_fail_all(struct zx_process *proc);
 bool zx_agent_ready(struct zx_process *proc);
@@ -430,7 +455,8 @@ int zx_sys_thread_create(struct zx_process *proc, struct zx_ioc_thread_create *a
 int zx_sys_thread_start(struct zx_process *proc, struct zx_ioc_thread_start *a);
 int zx_sys_self(struct zx_process *proc, struct zx_ioc_self *a);
 int zx_sys_process_blank(struct zx_process *proc, struct zx_ioc_process_blank *a);
-struct zx_object *zx_vmar_create_root(struct zx_process *proc, int *status);
+int zx_sys_process_create_shared(struct zx_process *proc, struct zx_ioc_process_create *a);
+struct zx_object *zx_vmar_create_root(struct zx_process *proc, bool restricted, int *status);
 void zx_vmar_root_bind(struct zx_object *root, struct mm_struct *mm);
 void zx_vmar_root_kill(struct zx_object *root);
 struct file *zx_vmo_file(struct zx_object *obj);

@@ -342,10 +342,18 @@ struct zx_ioc_vmar_range {
  * handle names (see ZX_IOC_PROCESS_BLANK), whose agent already serves;
  * "fd_out" is not written.  The blank handle is consumed whatever the
  * outcome; ZX_ERR_UNAVAILABLE says the blank could not be used (it died,
- * was not made by the caller, or the caller's credentials changed since).
+ * was not made by the caller, or the caller's credentials changed since,
+ * or "options" is ZX_PROCESS_SHARED: a blank cannot start a group).
+ *
+ * ZX_IOC_PROCESS_CREATE_SHARED: zx_process_create_shared(), with the same
+ * block: "shared_proc" instead of "job", "blank" must be 0, and the VMAR
+ * is the new process's private (restricted) region.
  */
 struct zx_ioc_process_create {
-	__u32 job;
+	union {
+		__u32 job;
+		__u32 shared_proc;	/* ZX_IOC_PROCESS_CREATE_SHARED */
+	};
 	__u32 options;
 	__u64 name;		/* const char * */
 	__u64 name_size;
@@ -479,6 +487,7 @@ struct zx_ioc_self {
 #define ZX_IOC_THREAD_START		_IOW(ZX_IOC_MAGIC, 0x94, struct zx_ioc_thread_start)
 #define ZX_IOC_SELF			_IOWR(ZX_IOC_MAGIC, 0x95, struct zx_ioc_self)
 #define ZX_IOC_PROCESS_BLANK		_IOW(ZX_IOC_MAGIC, 0x96, struct zx_ioc_process_blank)
+#define ZX_IOC_PROCESS_CREATE_SHARED	_IOW(ZX_IOC_MAGIC, 0x97, struct zx_ioc_process_create)
 /* The agent helper's calls: internal to libzx and the module. */
 #define ZX_IOC_AGENT_BIND		_IO(ZX_IOC_MAGIC, 0x9E)
 #define ZX_IOC_AGENT_PARK		_IO(ZX_IOC_MAGIC, 0x9F)

@@ -42,6 +42,11 @@ zx_status_t zx_task_kill(zx_handle_t handle);
 zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_size,
                               uint32_t options, zx_handle_t* proc_handle,
                               zx_handle_t* vmar_handle);
+// In Fuchsia this one is in <zircon/syscalls-next.h>.
+zx_status_t zx_process_create_shared(zx_handle_t shared_proc, uint32_t options,
+                                     const char* name, size_t name_size,
+                                     zx_handle_t* proc_handle,
+                                     zx_handle_t* restricted_vmar_handle);
 zx_status_t zx_process_start(zx_handle_t handle, zx_handle_t thread, zx_vaddr_t entry,
                              zx_vaddr_t stack, zx_handle_t arg1, uintptr_t arg2);
 __attribute__((__noreturn__)) void zx_process_exit(int64_t retcode);
