@@ -123,7 +123,8 @@ build/selftests/fsprog.bin: build/selftests/fsprog.elf
 build/selftests/fsprog_blob.o: selftests/fsprog_blob.S build/selftests/fsprog.bin
 	$(CC) -c -DFSPROG_PATH='"$(CURDIR)/build/selftests/fsprog.bin"' -o $@ $<
 
-build/selftests/process_test build/selftests/stress_test: build/selftests/%: selftests/%.c \
+build/selftests/process_test build/selftests/stress_test build/selftests/shared_test: \
+		build/selftests/%: selftests/%.c \
 		selftests/launch.h selftests/zx_test.h \
 		build/selftests/fsprog_blob.o lib/libzx.a $(KSFT_DIR)/kselftest_harness.h
 	@mkdir -p $(@D)

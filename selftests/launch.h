@@ -43,6 +43,18 @@ static inline zx_status_t fs_load(struct launched* l) {
   return st;
 }
 
+// Load and start the created process l->proc (its VMAR in l->vmar) in mode @arg2.
+static inline zx_status_t fs_start(struct launched* l, zx_handle_t arg1, uintptr_t arg2) {
+  zx_status_t st = fs_load(l);
+
+  if (st == ZX_OK)
+    st = zx_thread_create(l->proc, "main", 4, 0, &l->thread);
+  if (st == ZX_OK)
+    return zx_process_start(l->proc, l->thread, l->code, l->stack + FS_STACK_SIZE, arg1, arg2);
+  zx_handle_close(arg1);
+  return st;
+}
+
 // Create, load and start a process running the program in mode @arg2.
 static inline zx_status_t fs_launch(zx_handle_t job, const char* name, zx_handle_t arg1,
                                     uintptr_t arg2, struct launched* l) {
@@ -50,14 +62,11 @@ static inline zx_status_t fs_launch(zx_handle_t job, const char* name, zx_handle
 
   memset(l, 0, sizeof(*l));
   st = zx_process_create(job, name, strlen(name), 0, &l->proc, &l->vmar);
-  if (st == ZX_OK)
-    st = fs_load(l);
-  if (st == ZX_OK)
-    st = zx_thread_create(l->proc, "main", 4, 0, &l->thread);
-  if (st == ZX_OK)
-    return zx_process_start(l->proc, l->thread, l->code, l->stack + FS_STACK_SIZE, arg1, arg2);
-  zx_handle_close(arg1);
-  return st;
+  if (st != ZX_OK) {
+    zx_handle_close(arg1);
+    return st;
+  }
+  return fs_start(l, arg1, arg2);
 }
 
 static inline void fs_close(struct launched* l) {

@@ -92,6 +92,50 @@ static int64_t spawn(zx_handle_t job, long value) {
   return st == ZX_OK ? info.return_code : st;
 }
 
+// FS_WATCH: wait for the go word, then do what the control block says.
+static int64_t watch(volatile struct fs_ctl* ctl) {
+  while (!__atomic_load_n(&ctl->go, __ATOMIC_SEQ_CST))
+    zx_futex_wait((const zx_futex_t*)&ctl->go, 0, ZX_HANDLE_INVALID, ZX_TIME_INFINITE);
+  if (ctl->op == FS_OP_WRITE) {
+    *(volatile uint32_t*)ctl->addr = (uint32_t)ctl->value;
+    return 0;
+  }
+  return *(volatile uint32_t*)ctl->addr;
+}
+
+// FS_LOOKUP: answer questions about handle values until the peer closes.
+static int64_t lookup(zx_handle_t ch) {
+  for (;;) {
+    zx_info_handle_basic_t info = {0};
+    struct fs_lookup reply = {0};
+    zx_signals_t seen = 0;
+    zx_handle_t value;
+    uint32_t n;
+
+    zx_object_wait_one(ch, ZX_CHANNEL_READABLE | ZX_CHANNEL_PEER_CLOSED, ZX_TIME_INFINITE, &seen);
+    if (!(seen & ZX_CHANNEL_READABLE))
+      return 0;
+    if (zx_channel_read(ch, 0, &value, 0, sizeof(value), 0, &n, 0) != ZX_OK || n != sizeof(value))
+      return -1;
+    if (value == ZX_HANDLE_INVALID) {
+      reply.koid = ch;
+    } else {
+      reply.status = zx_object_get_info(value, ZX_INFO_HANDLE_BASIC, &info, sizeof(info), 0, 0);
+      reply.koid = info.koid;
+    }
+    send(ch, &reply, sizeof(reply));
+  }
+}
+
+static int64_t share(zx_handle_t shared_proc) {
+  zx_handle_t proc = ZX_HANDLE_INVALID, vmar = ZX_HANDLE_INVALID;
+  zx_status_t st = zx_process_create_shared(shared_proc, 0, "shared-child", 12, &proc, &vmar);
+
+  zx_handle_close(vmar);
+  zx_handle_close(proc);
+  return st;
+}
+
 void fs_main(zx_handle_t arg1, uintptr_t arg2) {
   long value = (long)arg2 >> 8;
   char buf[256];
@@ -146,6 +190,18 @@ void fs_main(zx_handle_t arg1, uintptr_t arg2) {
     }
     case FS_SPAWN:
       zx_process_exit(spawn(arg1, value));
+    case FS_WATCH:
+      zx_process_exit(watch((volatile struct fs_ctl*)value));
+    case FS_WAKE: {
+      struct fs_ctl* ctl = (struct fs_ctl*)value;
+      __atomic_store_n(&ctl->go, 1, __ATOMIC_SEQ_CST);
+      zx_futex_wake((const zx_futex_t*)&ctl->go, UINT32_MAX);
+      zx_process_exit(0);
+    }
+    case FS_LOOKUP:
+      zx_process_exit(lookup(arg1));
+    case FS_SHARE:
+      zx_process_exit(share(arg1));
   }
   zx_process_exit(-1);
 }

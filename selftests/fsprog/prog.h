@@ -16,6 +16,35 @@ enum fs_mode {
   FS_SPAWN = 10,       // arg1 is a job: run a copy of this program in a new process
                        // there (FS_EXIT, value), exit with its return code or with
                        // the status of the call that failed
+  FS_WATCH = 11,       // value is the address of a struct fs_ctl: wait until go is
+                       // set, then do op at addr (see below)
+  FS_WAKE = 12,        // value is the address of a struct fs_ctl: set go, wake its
+                       // futex waiters, exit 0
+  FS_LOOKUP = 13,      // for each message (a zx_handle_t): reply a struct fs_lookup
+                       // about that handle value; 0 asks for arg1's own value
+  FS_SHARE = 14,       // arg1 is a process: exit with the status of
+                       // zx_process_create_shared on it
+};
+
+// FS_WATCH and FS_WAKE: a control block, in memory the test shares.
+struct fs_ctl {
+  unsigned int go;    // a futex: set to 1 by FS_WAKE (or the test)
+  unsigned int op;    // FS_OP_*
+  unsigned long addr;
+  unsigned long value;
+};
+
+enum fs_op {
+  FS_OP_READ = 0,   // exit with the 32-bit word at addr
+  FS_OP_WRITE = 1,  // write value (32 bits) at addr, exit 0
+};
+
+// FS_LOOKUP reply: the status of ZX_INFO_HANDLE_BASIC on the value and
+// the koid it gave (for 0: status 0, koid = arg1's handle value).
+struct fs_lookup {
+  int status;
+  unsigned int pad;
+  unsigned long koid;
 };
 
 // Where fs_thread_entry sits in the image: threads started there bump a
