@@ -91,8 +91,10 @@ static int zx_shared_replay(struct zx_vmar *root, struct zx_process *np)
 						  zx_vm_prot(m->perms), MAP_SHARED | MAP_FIXED,
 						  m->offset);
 		}
+		if (ret == -ESRCH || ret == -EBUSY)
+			return ZX_ERR_BAD_STATE;	/* @np was killed meanwhile */
 		if (ret)
-			return ret == -ESRCH ? ZX_ERR_BAD_STATE : zx_errno_status(ret);
+			return zx_errno_status(ret);
 		if (!list_empty(&v->children)) {
 			v = list_first_entry(&v->children, struct zx_vmar, sibling);
 			continue;
@@ -252,7 +254,8 @@ static long zx_shared_fan_out(struct zx_shared *group, struct file *file, u64 ad
 			ret = unmap ? vm_munmap(addr, len) :
 			      vm_mmap(file, addr, len, prot, flags, offset);
 		} else {
-			ret = unmap ? -EBUSY :
+			/* Once started, a process is never INITIAL again. */
+			ret = unmap || READ_ONCE(p->state) != ZX_PROCESS_INITIAL ? -EBUSY :
 			      zx_agent_mmap_early(p, file, addr, len, prot, flags, offset);
 			if (ret == -EBUSY) {
 				fan[i].req = unmap ? zx_agent_req_munmap(addr, len) :

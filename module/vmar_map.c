@@ -21,8 +21,9 @@
  *
  * The seam: zx_vmar_run_mmap/munmap are the only functions that change an
  * address space.  The caller does the work when it lives in that space; for
- * a created process the process's agent does it (agent.c); another host's
- * address space cannot be changed (ZX_ERR_NOT_SUPPORTED).
+ * a created process the process's agent does it (agent.c); for a shared
+ * group's region every member does (shared.c); another host's address
+ * space cannot be changed (ZX_ERR_NOT_SUPPORTED).
  *
  * Locking: zx_aspace.lock (see vmar.h) around everything here.
  */

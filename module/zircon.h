@@ -9,8 +9,9 @@
  * signal word and a name.  Objects are reached from user space only through
  * handles; a handle (struct zx_handle) pins one reference of its object and
  * carries the rights of that handle.  Each Zircon process (struct
- * zx_process: today, each thread group that opened /dev/zircon) owns one
- * handle table.
+ * zx_process: a Linux program that opened /dev/zircon, or a process made by
+ * zx_process_create) owns one handle table, but the members of a shared
+ * group (shared.c) use their group's.
  *
  * Signals and waits
  * -----------------
