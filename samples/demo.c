@@ -101,6 +101,47 @@ static void* worker_main(void* arg) {
   return NULL;
 }
 
+// A shared group: "reader" waits on a futex in the shared region; "writer",
+// another member, writes a word there and wakes it.  The page is mapped
+// once, through the group's shared VMAR, and both see it.
+static void shared_group(zx_handle_t job) {
+  zx_handle_t first, shared, ctl_vmo, proc, vmar;
+  struct launched members[2];
+  static const char* names[2] = {"reader", "writer"};
+  static const int modes[2] = {FS_WATCH, FS_WAKE};
+  struct fs_ctl ctl;
+  zx_vaddr_t at;
+
+  check("process_create", zx_process_create(job, "group", 5, ZX_PROCESS_SHARED, &first, &shared));
+  check("vmo_create", zx_vmo_create(4096, 0, &ctl_vmo));
+  check("vmar_map", zx_vmar_map(shared, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, ctl_vmo, 0, 4096,
+                                &at));
+  ctl = (struct fs_ctl){.op = FS_OP_READ, .addr = at + 64, .value = 42};
+  check("vmo_write", zx_vmo_write(ctl_vmo, &ctl, 0, sizeof(ctl)));
+  printf("\na shared group: \"reader\" and \"writer\" share a page mapped once at 0x%lx:\n",
+         (unsigned long)at);
+  for (int i = 0; i < 2; i++) {
+    struct launched* l = &members[i];
+    memset(l, 0, sizeof(*l));
+    check("process_create_shared",
+          zx_process_create_shared(first, 0, names[i], strlen(names[i]), &proc, &vmar));
+    l->proc = proc;
+    l->vmar = vmar;
+    check("fs_start", fs_start(l, ZX_HANDLE_INVALID, (uintptr_t)modes[i] | (at << 8)));
+    if (i == 0)
+      zx_nanosleep(zx_deadline_after(ZX_MSEC(100)));  // let it block in the futex first
+  }
+  printf("  writer    return code %lld (it wrote 42 at 0x%lx and woke the futex)\n",
+         (long long)fs_wait_exit(members[1].proc), (unsigned long)(at + 64));
+  printf("  reader    return code %lld (the word it read after the wake)\n",
+         (long long)fs_wait_exit(members[0].proc));
+  for (int i = 0; i < 2; i++)
+    fs_close(&members[i]);
+  zx_handle_close(ctl_vmo);
+  zx_handle_close(shared);
+  zx_handle_close(first);  // never started: it ends, and the group with it
+}
+
 int main(void) {
   zx_handle_t root = ZX_HANDLE_INVALID, go;
   struct worker workers[WORKERS];
@@ -176,6 +217,7 @@ int main(void) {
   printf("  launcher  return code %lld (the grandchild's, collected by the launcher)\n",
          (long long)fs_wait_exit(launcher.proc));
   fs_close(&launcher);
+  shared_group(jobs[2].handle);
   struct launched spinner;
   check("launch", fs_launch(editor_job(), "spinner", ZX_HANDLE_INVALID, FS_SPIN, &spinner));
   printf("\n\"spinner\" runs in job \"editor\" until the kill below\n");

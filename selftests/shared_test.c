@@ -465,8 +465,10 @@ TEST(futex_wake_across_members)
 	int i;
 
 	ASSERT_EQ(ZX_OK, group_make(&g, job));
+	/* The waker writes 77 to a word nobody else writes, then wakes the waiter. */
 	*ctl_here(&g, 0) = (struct fs_ctl){.op = FS_OP_READ,
-					   .addr = ctl_there(&g, 0) + 16, .value = 77};
+					   .addr = ctl_there(&g, 0) + sizeof(struct fs_ctl),
+					   .value = 77};
 	ASSERT_EQ(ZX_OK, member(&g, "fwaiter", ZX_HANDLE_INVALID,
 				MODE(FS_WATCH, ctl_there(&g, 0)), &waiter));
 	for (i = 0; i < 1000 && !in_futex("fwaiter", "main"); i++)
@@ -474,7 +476,7 @@ TEST(futex_wake_across_members)
 	ASSERT_TRUE(in_futex("fwaiter", "main"));
 	ASSERT_EQ(ZX_ERR_TIMED_OUT, zx_object_wait_one(waiter.proc, ZX_PROCESS_TERMINATED,
 						       zx_deadline_after(ZX_MSEC(50)), NULL));
-	/* Only the other member touches the word. */
+	/* Only the other member touches the words. */
 	ASSERT_EQ(ZX_OK, member(&g, "fwaker", ZX_HANDLE_INVALID,
 				MODE(FS_WAKE, ctl_there(&g, 0)), &waker));
 	ASSERT_EQ(0, fs_wait_exit(waker.proc));

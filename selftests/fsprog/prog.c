@@ -194,6 +194,7 @@ void fs_main(zx_handle_t arg1, uintptr_t arg2) {
       zx_process_exit(watch((volatile struct fs_ctl*)value));
     case FS_WAKE: {
       struct fs_ctl* ctl = (struct fs_ctl*)value;
+      *(volatile uint32_t*)ctl->addr = (uint32_t)ctl->value;
       __atomic_store_n(&ctl->go, 1, __ATOMIC_SEQ_CST);
       zx_futex_wake((const zx_futex_t*)&ctl->go, UINT32_MAX);
       zx_process_exit(0);

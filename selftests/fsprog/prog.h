@@ -18,8 +18,8 @@ enum fs_mode {
                        // the status of the call that failed
   FS_WATCH = 11,       // value is the address of a struct fs_ctl: wait until go is
                        // set, then do op at addr (see below)
-  FS_WAKE = 12,        // value is the address of a struct fs_ctl: set go, wake its
-                       // futex waiters, exit 0
+  FS_WAKE = 12,        // value is the address of a struct fs_ctl: write its value
+                       // (32 bits) at its addr, set go, wake its waiters, exit 0
   FS_LOOKUP = 13,      // for each message (a zx_handle_t): reply a struct fs_lookup
                        // about that handle value; 0 asks for arg1's own value
   FS_SHARE = 14,       // arg1 is a process: exit with the status of
