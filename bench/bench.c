@@ -63,9 +63,10 @@ static const char* kernel_name(void) {
   return u.release;
 }
 
-// @prep, if not NULL, runs (untimed) before each batch of ours.
-static void report_prep(const char* name, const char* target, op_fn ours, void* octx,
-                        op_fn prep, op_fn base, void* bctx, int iters) {
+// @prep, if not NULL, runs (untimed) before each batch of ours.  Returns
+// the median cost of ours; *@base_us, if not NULL, gets the baseline's.
+static double report_prep(const char* name, const char* target, op_fn ours, void* octx,
+                          op_fn prep, op_fn base, void* bctx, int iters, double* base_us) {
   double o[BATCHES], b[BATCHES];
   if (prep)
     prep(octx);
@@ -81,11 +82,14 @@ static void report_prep(const char* name, const char* target, op_fn ours, void* 
   printf("bench: kernel=%s name=%s ratio=%.2f target=%s (ours %.2fus, baseline %.2fus)\n",
          kernel_name(), name, mo / mb, target, mo, mb);
   fflush(stdout);
+  if (base_us)
+    *base_us = mb;
+  return mo;
 }
 
 static void report_n(const char* name, const char* target, op_fn ours, void* octx, op_fn base,
                      void* bctx, int iters) {
-  report_prep(name, target, ours, octx, NULL, base, bctx, iters);
+  report_prep(name, target, ours, octx, NULL, base, bctx, iters, NULL);
 }
 
 static void report(const char* name, const char* target, op_fn ours, void* octx, op_fn base,
@@ -325,6 +329,105 @@ static void report_kmem(zx_handle_t job, const char* idle) {
   }
 }
 
+// shared_map_fanout_N: map + unmap of one page through the shared region of
+// a group of N started members (all blocked in a futex wait), against the
+// same through the root VMAR of one started process (the lines for N = 1,
+// 8, 64 show the growth).  Target: at most linear, with each added member
+// costing less than one ordinary map: shared_map_fanout_per_member, the
+// cost per added member ((N=64 - N=1) / 63) over one ordinary map, below 1.
+struct map_ctx {
+  zx_handle_t vmar, vmo;
+};
+
+static void map_unmap(void* ctx) {
+  struct map_ctx* m = ctx;
+  zx_vaddr_t addr;
+  if (zx_vmar_map(m->vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, m->vmo, 0, 4096, &addr) !=
+          ZX_OK ||
+      zx_vmar_unmap(m->vmar, addr, 4096) != ZX_OK)
+    abort();
+}
+
+// Map @vmo's @size bytes into @vmar (read-write, plus execute with @exec).
+static zx_vaddr_t map_in(zx_handle_t vmar, zx_handle_t vmo, size_t size, int exec) {
+  zx_vaddr_t addr;
+  if (zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | (exec ? ZX_VM_PERM_EXECUTE : 0), 0,
+                  vmo, 0, size, &addr) != ZX_OK)
+    abort();
+  return addr;
+}
+
+// A group of @n members, the first made by zx_process_create, each running
+// the test program (mapped once, in the shared region) in FS_WATCH on a
+// control block nobody sets.  Returns the shared region's VMAR.
+static zx_handle_t fanout_group(zx_handle_t job, int n) {
+  size_t size = (size_t)(fsprog_image_end - fsprog_image);
+  zx_handle_t proto, shared, vmo, stacks, proc, vmar, thread;
+  zx_vaddr_t code, ctl, sp;
+
+  if (zx_process_create(job, "fanout", 6, ZX_PROCESS_SHARED, &proto, &shared) != ZX_OK ||
+      zx_vmo_create(size, 0, &vmo) != ZX_OK || zx_vmo_write(vmo, fsprog_image, 0, size) != ZX_OK ||
+      zx_vmo_replace_as_executable(vmo, ZX_HANDLE_INVALID, &vmo) != ZX_OK ||
+      zx_vmo_create((uint64_t)n * FS_STACK_SIZE + 4096, 0, &stacks) != ZX_OK)
+    abort();
+  code = map_in(shared, vmo, size, 1);
+  sp = map_in(shared, stacks, (size_t)n * FS_STACK_SIZE + 4096, 0);
+  ctl = sp + (zx_vaddr_t)n * FS_STACK_SIZE;
+  for (int i = 0; i < n; i++) {
+    proc = proto;
+    if (i && zx_process_create_shared(proto, 0, "fanout", 6, &proc, &vmar) != ZX_OK)
+      abort();
+    if (i)
+      zx_handle_close(vmar);
+    if (zx_thread_create(proc, "main", 4, 0, &thread) != ZX_OK ||
+        zx_process_start(proc, thread, code, sp + (zx_vaddr_t)(i + 1) * FS_STACK_SIZE,
+                         ZX_HANDLE_INVALID, FS_WATCH | (ctl << 8)) != ZX_OK)
+      abort();
+    zx_handle_close(thread);
+    if (i)
+      zx_handle_close(proc);  // it runs on; the job kill ends it
+  }
+  zx_handle_close(proto);
+  zx_handle_close(vmo);
+  zx_handle_close(stacks);
+  return shared;
+}
+
+static void report_fanout(zx_handle_t job) {
+  static const int sizes[] = {1, 8, 64};
+  struct map_ctx single, group;
+  zx_handle_t ch, peer;
+  double ours[3], base[3];
+  struct launched l;
+  char name[64];
+
+  if (zx_vmo_create(4096, 0, &single.vmo) != ZX_OK || zx_channel_create(0, &ch, &peer) != ZX_OK ||
+      fs_launch(job, "single", peer, FS_ECHO, &l) != ZX_OK)
+    abort();
+  single.vmar = l.vmar;
+  group.vmo = single.vmo;
+  for (int i = 0; i < 3; i++) {
+    zx_handle_t gjob;
+    if (zx_job_create(job, 0, &gjob) != ZX_OK)
+      abort();
+    group.vmar = fanout_group(gjob, sizes[i]);
+    snprintf(name, sizeof(name), "shared_map_fanout_%d", sizes[i]);
+    ours[i] = report_prep(name, "none", map_unmap, &group, NULL, map_unmap, &single, 20,
+                          &base[i]);
+    zx_task_kill(gjob);
+    zx_handle_close(gjob);
+    zx_handle_close(group.vmar);
+  }
+  printf("bench: kernel=%s name=shared_map_fanout_per_member ratio=%.2f target=1.0 "
+         "(ours %.2fus per added member, baseline %.2fus)\n",
+         kernel_name(), (ours[2] - ours[0]) / 63 / base[2], (ours[2] - ours[0]) / 63, base[2]);
+  fflush(stdout);
+  zx_handle_close(ch);
+  fs_wait_exit(l.proc);
+  fs_close(&l);
+  zx_handle_close(single.vmo);
+}
+
 static void report_tasks(void) {
   zx_handle_t job, ch, peer;
   struct launched l;
@@ -334,7 +437,7 @@ static void report_tasks(void) {
   struct tiny tiny = {job, tiny_code()};
   // Batches of POOL / 2: the pool is refilled only once half empty.
   report_prep("process_launch", "0.3", tiny_launch, &tiny, pool_fill, linux_launch,
-              "build/bench/exit0", POOL / 2);
+              "build/bench/exit0", POOL / 2, NULL);
   report_n("process_launch_back_to_back", "none", tiny_launch, &tiny, linux_launch,
            "build/bench/exit0", 4 * POOL);
   zx_linux_process_pool(0);
@@ -349,17 +452,27 @@ static void report_tasks(void) {
   fs_wait_exit(l.proc);
   fs_close(&l);
   report_kmem(job, "build/bench/idle2");
+  report_fanout(job);
   zx_task_kill(job);
   zx_handle_close(job);
 }
 
-int main(void) {
+// "bench" runs every figure; "bench fanout" only the shared_map_fanout ones.
+int main(int argc, char** argv) {
   zx_handle_t ev;
   int fd = zx_linux_fd(), word = 0;
 
   if (fd < 0 || zx_event_create(0, &ev) != ZX_OK) {
     fprintf(stderr, "bench: /dev/zircon is not available\n");
     return 1;
+  }
+  if (argc > 1 && !strcmp(argv[1], "fanout")) {
+    zx_handle_t job;
+    if (zx_job_create(zx_job_default(), 0, &job) != ZX_OK)
+      abort();
+    report_fanout(job);
+    zx_task_kill(job);
+    return 0;
   }
   report("handle_dup_close", "1.3", dup_close, &ev, two_nops, &fd);
   report("event_signal_wait", "none", signal_wait, &ev, futex_pair, &word);
