@@ -129,41 +129,31 @@ static zx_status_t zx_start_agent(int fd, zx_handle_t* proc_handle, zx_handle_t*
   return status;
 }
 
+// ZX_IOC_PROCESS_CREATE or ZX_IOC_PROCESS_CREATE_SHARED, then the agent.
+static zx_status_t zx_create(unsigned long cmd, zx_handle_t target, uint32_t options,
+                             const char* name, size_t name_size, zx_handle_t* proc_handle,
+                             zx_handle_t* vmar_handle) {
+  int fd = -1;
+  struct zx_ioc_process_create a =
+      zx__create_block(target, options, name, name_size, proc_handle, vmar_handle, &fd);
+  zx_status_t status = zx__call(cmd, &a);
+
+  return status != ZX_OK ? status : zx_start_agent(fd, proc_handle, vmar_handle);
+}
+
 zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_size,
                               uint32_t options, zx_handle_t* proc_handle,
                               zx_handle_t* vmar_handle) {
-  int fd = -1;
-  struct zx_ioc_process_create a = {
-      .job = job,
-      .options = options,
-      .name = ZX_PTR(name),
-      .name_size = name_size,
-      .proc_out = ZX_PTR(proc_handle),
-      .vmar_out = ZX_PTR(vmar_handle),
-      .fd_out = ZX_PTR(&fd),
-  };
-  zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE, &a);
-
-  return status != ZX_OK ? status : zx_start_agent(fd, proc_handle, vmar_handle);
+  return zx_create(ZX_IOC_PROCESS_CREATE, job, options, name, name_size, proc_handle,
+                   vmar_handle);
 }
 
 zx_status_t zx_process_create_shared(zx_handle_t shared_proc, uint32_t options,
                                      const char* name, size_t name_size,
                                      zx_handle_t* proc_handle,
                                      zx_handle_t* restricted_vmar_handle) {
-  int fd = -1;
-  struct zx_ioc_process_create a = {
-      .shared_proc = shared_proc,
-      .options = options,
-      .name = ZX_PTR(name),
-      .name_size = name_size,
-      .proc_out = ZX_PTR(proc_handle),
-      .vmar_out = ZX_PTR(restricted_vmar_handle),
-      .fd_out = ZX_PTR(&fd),
-  };
-  zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE_SHARED, &a);
-
-  return status != ZX_OK ? status : zx_start_agent(fd, proc_handle, restricted_vmar_handle);
+  return zx_create(ZX_IOC_PROCESS_CREATE_SHARED, shared_proc, options, name, name_size,
+                   proc_handle, restricted_vmar_handle);
 }
 
 void zx_process_exit(int64_t retcode) {

@@ -3,6 +3,7 @@
 #ifndef LIBZX_INTERNAL_H_
 #define LIBZX_INTERNAL_H_
 
+#include <stddef.h>
 #include <stdint.h>
 #include <zircon/types.h>
 
@@ -12,6 +13,24 @@
 
 // Issue one ioctl and turn its result into a Zircon status.
 zx_status_t zx__call(unsigned long cmd, void* arg);
+
+// The block of ZX_IOC_PROCESS_CREATE and ZX_IOC_PROCESS_CREATE_SHARED:
+// @target is the job or the shared process; *@fd gets the agent's descriptor.
+static inline struct zx_ioc_process_create zx__create_block(zx_handle_t target, uint32_t options,
+                                                            const char* name, size_t name_size,
+                                                            zx_handle_t* proc, zx_handle_t* vmar,
+                                                            int* fd) {
+  struct zx_ioc_process_create a = {
+      .job = target,
+      .options = options,
+      .name = ZX_PTR(name),
+      .name_size = name_size,
+      .proc_out = ZX_PTR(proc),
+      .vmar_out = ZX_PTR(vmar),
+      .fd_out = ZX_PTR(fd),
+  };
+  return a;
+}
 
 // A raw Linux system call (x86-64): no errno, returns -errno on failure.
 // Code inside a started process has no C library, so libzx uses these.

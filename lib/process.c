@@ -140,16 +140,10 @@ zx_status_t zx_process_create(zx_handle_t job, const char* name, size_t name_siz
   // A blank from the pool cannot start a shared group.
   zx_handle_t blank = options ? ZX_HANDLE_INVALID : zx__pool_take();
   int fd = -1;
-  struct zx_ioc_process_create a = {
-      .job = job,
-      .options = options,
-      .name = ZX_PTR(name),
-      .name_size = name_size,
-      .proc_out = ZX_PTR(proc_handle),
-      .vmar_out = ZX_PTR(vmar_handle),
-      .fd_out = ZX_PTR(&fd),
-      .blank = blank,
-  };
+  struct zx_ioc_process_create a =
+      zx__create_block(job, options, name, name_size, proc_handle, vmar_handle, &fd);
+
+  a.blank = blank;
   zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE, &a);
 
   if (blank != ZX_HANDLE_INVALID) {
@@ -168,20 +162,11 @@ zx_status_t zx_process_create_shared(zx_handle_t shared_proc, uint32_t options,
                                      zx_handle_t* proc_handle,
                                      zx_handle_t* restricted_vmar_handle) {
   int fd = -1;
-  struct zx_ioc_process_create a = {
-      .shared_proc = shared_proc,
-      .options = options,
-      .name = ZX_PTR(name),
-      .name_size = name_size,
-      .proc_out = ZX_PTR(proc_handle),
-      .vmar_out = ZX_PTR(restricted_vmar_handle),
-      .fd_out = ZX_PTR(&fd),
-  };
+  struct zx_ioc_process_create a = zx__create_block(shared_proc, options, name, name_size,
+                                                    proc_handle, restricted_vmar_handle, &fd);
   zx_status_t status = zx__call(ZX_IOC_PROCESS_CREATE_SHARED, &a);
 
-  if (status != ZX_OK)
-    return status;
-  return zx_start_agent(fd, proc_handle, restricted_vmar_handle);
+  return status != ZX_OK ? status : zx_start_agent(fd, proc_handle, restricted_vmar_handle);
 }
 
 void zx_process_exit(int64_t retcode) {
