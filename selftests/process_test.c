@@ -21,14 +21,6 @@
 
 #define MODE(m, v) ((uintptr_t)(m) | ((uintptr_t)(v) << 8))
 
-static zx_handle_t new_job(void)
-{
-	zx_handle_t job = ZX_HANDLE_INVALID;
-
-	zx_job_create(zx_job_default(), 0, &job);
-	return job;
-}
-
 static zx_info_process_t proc_info(zx_handle_t proc)
 {
 	zx_info_process_t info = {0};
@@ -114,7 +106,7 @@ static int gone(const char *comm)
 
 TEST(create_errors)
 {
-	zx_handle_t proc, vmar, ev = zx_test_event(), job = new_job(), ro;
+	zx_handle_t proc, vmar, ev = zx_test_event(), job = zx_test_job(), ro;
 
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_process_create(job, "p", 1, 2, &proc, &vmar));
 	ASSERT_EQ(ZX_ERR_BAD_HANDLE, zx_process_create(ev ^ 0x10, "p", 1, 0, &proc, &vmar));
@@ -136,7 +128,7 @@ TEST(create_errors)
 TEST(create_policy_is_the_callers)
 {
 	zx_policy_basic_v2_t deny = {ZX_POL_NEW_PROCESS, ZX_POL_ACTION_DENY, ZX_POL_OVERRIDE_DENY};
-	zx_handle_t job = new_job(), proc, vmar;
+	zx_handle_t job = zx_test_job(), proc, vmar;
 
 	/* Denying NEW_PROCESS in a job the caller is not in changes nothing. */
 	ASSERT_EQ(ZX_OK, zx_job_set_policy(job, ZX_JOB_POL_RELATIVE, ZX_JOB_POL_BASIC_V2, &deny, 1));
@@ -150,7 +142,7 @@ TEST(name_truncated_and_basic_info)
 {
 	const char *name = "a-name-that-is-much-longer-than-thirty-one-characters-by-far";
 	char got[ZX_MAX_NAME_LEN];
-	zx_handle_t job = new_job(), proc, vmar;
+	zx_handle_t job = zx_test_job(), proc, vmar;
 	zx_info_handle_basic_t b;
 	zx_info_vmar_t vi;
 
@@ -173,7 +165,7 @@ TEST(name_truncated_and_basic_info)
 
 TEST(unstarted_dies_with_last_handle)
 {
-	zx_handle_t job = new_job(), proc, vmar, procs_koid[4];
+	zx_handle_t job = zx_test_job(), proc, vmar, procs_koid[4];
 	size_t actual = 9;
 	zx_signals_t seen;
 
@@ -196,7 +188,7 @@ TEST(unstarted_dies_with_last_handle)
 
 TEST(registers_at_entry)
 {
-	zx_handle_t job = new_job(), ch[2], ev = zx_test_event();
+	zx_handle_t job = zx_test_job(), ch[2], ev = zx_test_event();
 	uint64_t regs[FS_NREGS];
 	zx_handle_info_t hi;
 	struct launched l;
@@ -260,7 +252,7 @@ TEST(registers_at_entry)
 
 TEST(exit_codes)
 {
-	zx_handle_t job = new_job();
+	zx_handle_t job = zx_test_job();
 	struct launched l;
 
 	ASSERT_EQ(ZX_OK, fs_launch(job, "exit", ZX_HANDLE_INVALID, MODE(FS_EXIT, 42), &l));
@@ -285,7 +277,7 @@ TEST(exit_codes)
 
 TEST(kill_process_and_job)
 {
-	zx_handle_t job = new_job(), child, ev = zx_test_event();
+	zx_handle_t job = zx_test_job(), child, ev = zx_test_event();
 	struct launched a, b;
 	zx_signals_t seen;
 
@@ -320,7 +312,7 @@ TEST(kill_process_and_job)
 /* Every failure of zx_process_start closes arg1, as the page says. */
 TEST(start_errors_close_arg1)
 {
-	zx_handle_t job = new_job(), ev, ro, other_proc, other_vmar, other_thread, t_ro, p_ro;
+	zx_handle_t job = zx_test_job(), ev, ro, other_proc, other_vmar, other_thread, t_ro, p_ro;
 	struct launched l = {0};
 
 	ASSERT_EQ(ZX_OK, zx_process_create(job, "start-errors", 12, 0, &l.proc, &l.vmar));
@@ -381,7 +373,7 @@ TEST(start_errors_close_arg1)
 
 TEST(thread_create_errors)
 {
-	zx_handle_t job = new_job(), proc, vmar, t, ro, ev = zx_test_event();
+	zx_handle_t job = zx_test_job(), proc, vmar, t, ro, ev = zx_test_event();
 
 	ASSERT_EQ(ZX_OK, zx_process_create(job, "tc", 2, 0, &proc, &vmar));
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_thread_create(proc, "t", 1, 1, &t));
@@ -404,7 +396,7 @@ TEST(thread_create_errors)
 
 TEST(many_threads_and_futex)
 {
-	zx_handle_t job = new_job(), ch[2];
+	zx_handle_t job = zx_test_job(), ch[2];
 	struct launched l;
 	int64_t got = 0;
 	uint32_t n;
@@ -423,7 +415,7 @@ TEST(many_threads_and_futex)
 
 TEST(self_handles_and_echo)
 {
-	zx_handle_t job = new_job(), ch[2];
+	zx_handle_t job = zx_test_job(), ch[2];
 	zx_info_handle_basic_t info[2];
 	struct launched l;
 	char buf[64];
@@ -465,7 +457,7 @@ TEST(self_handles_and_echo)
 /* Memory mapped into a process after it started is seen by both sides. */
 TEST(map_after_start)
 {
-	zx_handle_t job = new_job(), vmo, ch[2];
+	zx_handle_t job = zx_test_job(), vmo, ch[2];
 	struct launched l;
 	zx_vaddr_t addr;
 
@@ -520,7 +512,7 @@ TEST(creator_killed_during_launch)
 TEST(process_creates_processes)
 {
 	zx_policy_basic_v2_t deny = {ZX_POL_NEW_PROCESS, ZX_POL_ACTION_DENY, ZX_POL_OVERRIDE_DENY};
-	zx_handle_t job = new_job(), denied = new_job(), arg;
+	zx_handle_t job = zx_test_job(), denied = zx_test_job(), arg;
 	struct launched l;
 
 	ASSERT_EQ(ZX_OK, zx_handle_duplicate(job, ZX_RIGHT_SAME_RIGHTS, &arg));
@@ -556,7 +548,7 @@ TEST(process_creates_processes)
  */
 TEST(maps_before_start)
 {
-	zx_handle_t job = new_job(), proc, vmar, vmo, big, thread;
+	zx_handle_t job = zx_test_job(), proc, vmar, vmo, big, thread;
 	struct rlimit lim = {256 << 20, 256 << 20};
 	zx_info_task_stats_t st;
 	zx_vaddr_t a, b;
@@ -595,21 +587,10 @@ TEST(maps_before_start)
 	ASSERT_TRUE(gone("early-fail"));
 }
 
-/* Wait (up to 5 s) until the module counts @n objects. */
-static int objects_settle(int n)
-{
-	for (int i = 0; i < 500; i++) {
-		if (zx_test_live("objects") == n)
-			return 1;
-		usleep(10000);
-	}
-	return 0;
-}
-
 /* Processes made in advance: what zx_process_create makes from them. */
 TEST(pool_processes)
 {
-	zx_handle_t job = new_job(), ch, peer, bad = zx_test_event(), procs[2];
+	zx_handle_t job = zx_test_job(), ch, peer, bad = zx_test_event(), procs[2];
 	int base = zx_test_live("objects");
 	char got[ZX_MAX_NAME_LEN];
 	struct launched a, b;
@@ -665,7 +646,7 @@ TEST(pool_processes)
 	ASSERT_TRUE(gone("zx-pool"));
 	ASSERT_TRUE(gone("renamed"));
 	ASSERT_TRUE(gone("pool-spin"));
-	ASSERT_TRUE(objects_settle(base));
+	ASSERT_TRUE(zx_test_objects_settle(base));
 	zx_handle_close(bad);
 	zx_handle_close(job);
 }
@@ -709,7 +690,7 @@ TEST(pool_follows_credentials)
 	zx_handle_t proc, vmar;
 	struct zx_ioc_process_blank bad = {.op = 7};
 
-	zx_handle_t job = new_job(), ev = zx_test_event(), other, dup, p2, v2;
+	zx_handle_t job = zx_test_job(), ev = zx_test_event(), other, dup, p2, v2;
 	struct zx_ioc_process_create create = {
 		.job = job, .name = (uintptr_t)"x", .name_size = 1,
 		.proc_out = (uintptr_t)&p2, .vmar_out = (uintptr_t)&v2,

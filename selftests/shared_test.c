@@ -20,14 +20,6 @@
 #define SPLIT		(1ULL << 46)
 #define RW		(ZX_VM_PERM_READ | ZX_VM_PERM_WRITE)
 
-static zx_handle_t new_job(void)
-{
-	zx_handle_t job = ZX_HANDLE_INVALID;
-
-	zx_job_create(zx_job_default(), 0, &job);
-	return job;
-}
-
 static int64_t return_code(zx_handle_t proc)
 {
 	zx_info_process_t info = {0};
@@ -44,17 +36,6 @@ static zx_handle_t word_vmo(uint32_t value)
 	zx_vmo_create(4096, 0, &vmo);
 	zx_vmo_write(vmo, &value, 0, sizeof(value));
 	return vmo;
-}
-
-/* Wait (up to 5 s) until the module counts @n objects. */
-static int objects_settle(int n)
-{
-	for (int i = 0; i < 500; i++) {
-		if (zx_test_live("objects") == n)
-			return 1;
-		usleep(10000);
-	}
-	return 0;
 }
 
 /*
@@ -128,7 +109,7 @@ static zx_status_t member(struct group *g, const char *name, zx_handle_t arg1, u
 
 TEST(create_shared_errors)
 {
-	zx_handle_t job = new_job(), ev = zx_test_event(), proc, vmar, ro, plain, pvmar, gone;
+	zx_handle_t job = zx_test_job(), ev = zx_test_event(), proc, vmar, ro, plain, pvmar, gone;
 	int base = (zx_vmar_root_self(), zx_test_live("objects"));
 	zx_info_handle_basic_t basic;
 	zx_info_vmar_t vinfo;
@@ -191,6 +172,11 @@ TEST(create_shared_errors)
 		ASSERT_EQ(ZX_ERR_BAD_STATE, zx_vmar_map(g.shared, RW, 0, vmo, 0, 4096, &addr));
 		zx_handle_close(vmo);
 	}
+	/* A group whose first process cannot be handed out is not left behind. */
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_process_create(job, "p", 1, ZX_PROCESS_SHARED, NULL,
+							 &vmar));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_process_create(job, "p", 1, ZX_PROCESS_SHARED, &proc,
+							 NULL));
 	/* ZX_PROCESS_SHARED is the only option. */
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_process_create(job, "p", 1, 2, &proc, &vmar));
 
@@ -205,14 +191,14 @@ TEST(create_shared_errors)
 	group_close(&g);
 	zx_handle_close(job);
 	zx_handle_close(ev);
-	ASSERT_TRUE(objects_settle(base - 2));
+	ASSERT_TRUE(zx_test_objects_settle(base - 2));
 }
 
 /* ZX_POL_NEW_PROCESS of the caller's job decides, not the group's. */
 TEST(create_shared_policy_is_the_callers)
 {
 	zx_policy_basic_v2_t deny = {ZX_POL_NEW_PROCESS, ZX_POL_ACTION_DENY, ZX_POL_OVERRIDE_DENY};
-	zx_handle_t job = new_job(), denied = new_job(), allowed = new_job(), dup;
+	zx_handle_t job = zx_test_job(), denied = zx_test_job(), allowed = zx_test_job(), dup;
 	struct launched l;
 	struct group g;
 
@@ -246,7 +232,7 @@ TEST(create_shared_policy_is_the_callers)
 TEST(many_members_see_the_shared_region)
 {
 	static struct launched l[MANY];
-	zx_handle_t job = new_job(), data = word_vmo(0x5a5a);
+	zx_handle_t job = zx_test_job(), data = word_vmo(0x5a5a);
 	int base = (zx_vmar_root_self(), zx_test_live("objects"));
 	zx_vaddr_t addr;
 	struct group g;
@@ -274,13 +260,13 @@ TEST(many_members_see_the_shared_region)
 	group_close(&g);
 	zx_handle_close(data);
 	zx_handle_close(job);
-	ASSERT_TRUE(objects_settle(base - 2));
+	ASSERT_TRUE(zx_test_objects_settle(base - 2));
 }
 
 /* Unmapping and protecting after the members started reach them too. */
 TEST(unmap_and_protect_reach_running_members)
 {
-	zx_handle_t job = new_job(), a = word_vmo(7), b = word_vmo(8);
+	zx_handle_t job = zx_test_job(), a = word_vmo(7), b = word_vmo(8);
 	struct launched l[4];
 	zx_vaddr_t pa, pb;
 	struct group g;
@@ -311,7 +297,7 @@ TEST(unmap_and_protect_reach_running_members)
 /* What a member maps in its own (restricted) region, only it sees. */
 TEST(restricted_regions_are_private)
 {
-	zx_handle_t job = new_job(), x1 = word_vmo(111), x2 = word_vmo(222);
+	zx_handle_t job = zx_test_job(), x1 = word_vmo(111), x2 = word_vmo(222);
 	const uint64_t off = 1ULL << 30;
 	struct launched l[3];
 	zx_vaddr_t r1, r2;
@@ -359,7 +345,7 @@ static struct fs_lookup ask(zx_handle_t ch, zx_handle_t value)
 /* Members share one handle table, which outlives each of them. */
 TEST(members_share_a_handle_table)
 {
-	zx_handle_t job = new_job(), c1, p1, c2, p2, c3, p3;
+	zx_handle_t job = zx_test_job(), c1, p1, c2, p2, c3, p3;
 	struct launched m1, m2, outsider;
 	zx_handle_t v2;
 	zx_koid_t end2;
@@ -459,7 +445,7 @@ static int in_futex(const char *comm, const char *thread)
 /* zx_futex_wake in one member wakes a zx_futex_wait in another. */
 TEST(futex_wake_across_members)
 {
-	zx_handle_t job = new_job();
+	zx_handle_t job = zx_test_job();
 	struct launched waiter, waker;
 	struct group g;
 	int i;
@@ -490,7 +476,7 @@ TEST(futex_wake_across_members)
 /* A member that crashes ends alone; the group goes on. */
 TEST(member_crash_leaves_the_others_running)
 {
-	zx_handle_t job = new_job();
+	zx_handle_t job = zx_test_job();
 	struct launched spinner, crasher, after;
 	struct group g;
 
@@ -516,7 +502,7 @@ TEST(member_crash_leaves_the_others_running)
 /* Killing the job ends every member and with them the group. */
 TEST(job_kill_ends_the_group)
 {
-	zx_handle_t job = new_job(), proc, vmar, vmo = word_vmo(1);
+	zx_handle_t job = zx_test_job(), proc, vmar, vmo = word_vmo(1);
 	int base = (zx_vmar_root_self(), zx_test_live("objects"));
 	struct launched l[3];
 	zx_vaddr_t addr;
@@ -538,13 +524,13 @@ TEST(job_kill_ends_the_group)
 	group_close(&g);
 	zx_handle_close(vmo);
 	zx_handle_close(job);
-	ASSERT_TRUE(objects_settle(base - 2));
+	ASSERT_TRUE(zx_test_objects_settle(base - 2));
 }
 
 /* Members that all exit end the group too. */
 TEST(group_ends_with_its_last_member)
 {
-	zx_handle_t job = new_job(), proc, vmar;
+	zx_handle_t job = zx_test_job(), proc, vmar;
 	struct launched l[2];
 	struct group g;
 	int i;

@@ -4,6 +4,8 @@
 #define ZX_TEST_H
 
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 #include <zircon/linux.h>
 #include <zircon/process.h>
 #include <zircon/status.h>
@@ -42,6 +44,26 @@ static inline zx_handle_t zx_test_event(void)
 
 	zx_event_create(0, &ev);
 	return ev;
+}
+
+/* A new child of the default job. */
+static inline zx_handle_t zx_test_job(void)
+{
+	zx_handle_t job = ZX_HANDLE_INVALID;
+
+	zx_job_create(zx_job_default(), 0, &job);
+	return job;
+}
+
+/* Wait (up to 5 s) until the module counts @n live objects. */
+static inline int zx_test_objects_settle(int n)
+{
+	for (int i = 0; i < 500; i++) {
+		if (zx_test_live("objects") == n)
+			return 1;
+		usleep(10000);
+	}
+	return 0;
 }
 
 #endif /* ZX_TEST_H */
