@@ -16,12 +16,23 @@
  * holds a reference, from creation until the thread dies or the process
  * ends.
  *
+ * ZX_INFO_THREAD tells the blocked states of a running thread from its
+ * Linux thread: one that sleeps in futex() is BLOCKED_FUTEX, in
+ * nanosleep() or clock_nanosleep() BLOCKED_SLEEPING, and in the module's
+ * wait_one, wait_many, port_wait or channel_call ioctl BLOCKED_WAIT_ONE,
+ * _WAIT_MANY, _PORT or _CHANNEL; sleeping anywhere else (a Linux system
+ * call, a page fault) is RUNNING.  It is a snapshot, as in Zircon.
+ *
  * Locking: the owning process's lock protects state, pid, self_value and the
  * start registers.
  */
 
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/task.h>
+#include <linux/sched/task_stack.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -174,11 +185,49 @@ struct zx_info_thread {
 	u64 cpu_affinity_mask[8];
 };
 
+/* A running thread's state: RUNNING, or what its Linux thread sleeps in. */
+static u32 zx_thread_blocked_state(struct pid *pid)
+{
+	struct task_struct *task = get_pid_task(pid, PIDTYPE_PID);
+	unsigned long args[6];
+	struct pt_regs *regs;
+	u32 state = ZX_THREAD_STATE_RUNNING;
+
+	if (!task)
+		return state;
+	if (!task_is_running(task)) {
+		regs = task_pt_regs(task);
+		switch (syscall_get_nr(task, regs)) {
+		case __NR_futex:
+			state = ZX_THREAD_STATE_BLOCKED_FUTEX;
+			break;
+		case __NR_nanosleep:
+		case __NR_clock_nanosleep:
+			state = ZX_THREAD_STATE_BLOCKED_SLEEPING;
+			break;
+		case __NR_ioctl:
+			syscall_get_arguments(task, regs, args);
+			if (args[1] == ZX_IOC_OBJECT_WAIT_ONE)
+				state = ZX_THREAD_STATE_BLOCKED_WAIT_ONE;
+			else if (args[1] == ZX_IOC_OBJECT_WAIT_MANY)
+				state = ZX_THREAD_STATE_BLOCKED_WAIT_MANY;
+			else if (args[1] == ZX_IOC_PORT_WAIT)
+				state = ZX_THREAD_STATE_BLOCKED_PORT;
+			else if (args[1] == ZX_IOC_CHANNEL_CALL)
+				state = ZX_THREAD_STATE_BLOCKED_CHANNEL;
+			break;
+		}
+	}
+	put_task_struct(task);
+	return state;
+}
+
 static int zx_thread_get_info(struct zx_object *obj, u32 rights, u32 topic,
 			      struct zx_info_args *args)
 {
 	struct zx_thread *t = to_thread(obj);
 	struct zx_info_thread info = {};
+	struct pid *pid = NULL;
 
 	if (topic != ZX_INFO_THREAD)
 		return ZX_ERR_NOT_SUPPORTED;
@@ -193,12 +242,17 @@ static int zx_thread_get_info(struct zx_object *obj, u32 rights, u32 topic,
 		info.state = ZX_THREAD_STATE_DEAD;
 		break;
 	default:
-		/* Blocked states are not told apart: a Linux thread runs or sleeps. */
 		info.state = t->proc->state == ZX_PROCESS_DYING ? ZX_THREAD_STATE_DYING :
 			     ZX_THREAD_STATE_RUNNING;
+		if (info.state == ZX_THREAD_STATE_RUNNING && t->pid)
+			pid = get_pid(t->pid);
 		break;
 	}
 	mutex_unlock(&t->proc->lock);
+	if (pid) {
+		info.state = zx_thread_blocked_state(pid);
+		put_pid(pid);
+	}
 	info.cpu_affinity_mask[0] = ~0ULL;
 	return zx_info_reply_one(args, &info, sizeof(info));
 }

@@ -228,7 +228,9 @@ TEST(registers_at_entry)
 		ASSERT_EQ(1, actual);
 		ASSERT_EQ(zx_test_basic(l.thread).koid, koids[0]);
 		ASSERT_EQ(ZX_OK, zx_object_get_info(l.thread, ZX_INFO_THREAD, &ti, sizeof(ti), NULL, NULL));
-		ASSERT_EQ(ZX_THREAD_STATE_RUNNING, ti.state);
+		/* Running, or already waiting for the reply. */
+		if (ti.state != ZX_THREAD_STATE_BLOCKED_WAIT_ONE)
+			ASSERT_EQ(ZX_THREAD_STATE_RUNNING, ti.state);
 		ASSERT_EQ(zx_test_basic(l.proc).koid, zx_test_basic(l.thread).related_koid);
 	}
 	/* The Linux tasks carry the Zircon names. */
@@ -451,6 +453,61 @@ TEST(self_handles_and_echo)
 	zx_handle_close(ch[0]);		/* the program exits when its peer closes */
 	ASSERT_EQ(0, fs_wait_exit(l.proc));
 	fs_close(&l);
+	zx_handle_close(job);
+}
+
+/* Wait (up to 10 s) until @thread's ZX_INFO_THREAD state is @want. */
+static uint32_t thread_state_becomes(zx_handle_t thread, uint32_t want)
+{
+	zx_info_thread_t ti = {0};
+
+	for (int i = 0; i < 1000; i++) {
+		if (zx_object_get_info(thread, ZX_INFO_THREAD, &ti, sizeof(ti), NULL, NULL) ||
+		    ti.state == want)
+			break;
+		usleep(10000);
+	}
+	return ti.state;
+}
+
+/* ZX_INFO_THREAD: new, each blocked state the emulation tells, dead. */
+TEST(thread_states)
+{
+	static const struct {
+		uint32_t mode, state;
+	} cases[] = {
+		{MODE(FS_ECHO, 0), ZX_THREAD_STATE_BLOCKED_WAIT_ONE},
+		{MODE(FS_SPIN, 0), ZX_THREAD_STATE_BLOCKED_SLEEPING},
+		{MODE(FS_BLOCK, 0), ZX_THREAD_STATE_BLOCKED_PORT},
+		{MODE(FS_BLOCK, 1), ZX_THREAD_STATE_BLOCKED_WAIT_MANY},
+		{MODE(FS_BLOCK, 2), ZX_THREAD_STATE_BLOCKED_CHANNEL},
+	};
+	zx_handle_t job = zx_test_job(), ch[2], extra;
+	zx_info_thread_t ti;
+	struct launched l;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		ASSERT_EQ(ZX_OK, zx_channel_create(0, &ch[0], &ch[1]));
+		ASSERT_EQ(ZX_OK, fs_launch(job, "states", ch[1], cases[i].mode, &l));
+		ASSERT_EQ(cases[i].state, thread_state_becomes(l.thread, cases[i].state))
+			TH_LOG("case %zu", i);
+		if (!i) {
+			/* A thread not started yet is NEW. */
+			ASSERT_EQ(ZX_OK, zx_thread_create(l.proc, "extra", 5, 0, &extra));
+			ASSERT_EQ(ZX_OK, zx_object_get_info(extra, ZX_INFO_THREAD, &ti, sizeof(ti),
+							    NULL, NULL));
+			ASSERT_EQ(ZX_THREAD_STATE_NEW, ti.state);
+			zx_handle_close(extra);
+		}
+		ASSERT_EQ(ZX_OK, zx_task_kill(l.proc));
+		ASSERT_EQ(ZX_TASK_RETCODE_SYSCALL_KILL, fs_wait_exit(l.proc));
+		ASSERT_EQ(ZX_OK, zx_object_get_info(l.thread, ZX_INFO_THREAD, &ti, sizeof(ti), NULL,
+						    NULL));
+		ASSERT_EQ(ZX_THREAD_STATE_DEAD, ti.state);
+		zx_handle_close(ch[0]);
+		fs_close(&l);
+	}
 	zx_handle_close(job);
 }
 

@@ -460,6 +460,13 @@ TEST(futex_wake_across_members)
 	for (i = 0; i < 1000 && !in_futex("fwaiter", "main"); i++)
 		usleep(10000);
 	ASSERT_TRUE(in_futex("fwaiter", "main"));
+	{
+		zx_info_thread_t ti = {0};
+
+		ASSERT_EQ(ZX_OK, zx_object_get_info(waiter.thread, ZX_INFO_THREAD, &ti, sizeof(ti),
+						    NULL, NULL));
+		ASSERT_EQ(ZX_THREAD_STATE_BLOCKED_FUTEX, ti.state);
+	}
 	ASSERT_EQ(ZX_ERR_TIMED_OUT, zx_object_wait_one(waiter.proc, ZX_PROCESS_TERMINATED,
 						       zx_deadline_after(ZX_MSEC(50)), NULL));
 	/* Only the other member touches the words. */

@@ -136,6 +136,25 @@ static int64_t share(zx_handle_t shared_proc) {
   return st;
 }
 
+// FS_BLOCK: block in one of the waiting calls until killed.
+static int64_t block(zx_handle_t ch, long how) {
+  zx_handle_t port = ZX_HANDLE_INVALID;
+  zx_wait_item_t item = {ch, ZX_USER_SIGNAL_0, 0};
+  zx_port_packet_t packet;
+  char msg[8] = {0}, reply[8];
+  zx_channel_call_args_t call = {.wr_bytes = msg, .rd_bytes = reply,
+                                 .wr_num_bytes = sizeof(msg), .rd_num_bytes = sizeof(reply)};
+  uint32_t n, nh;
+
+  if (how == 0 && zx_port_create(0, &port) == ZX_OK)
+    zx_port_wait(port, ZX_TIME_INFINITE, &packet);
+  else if (how == 1)
+    zx_object_wait_many(&item, 1, ZX_TIME_INFINITE);
+  else if (how == 2)
+    zx_channel_call(ch, 0, ZX_TIME_INFINITE, &call, &n, &nh);
+  return -1;
+}
+
 void fs_main(zx_handle_t arg1, uintptr_t arg2) {
   long value = (long)arg2 >> 8;
   char buf[256];
@@ -203,6 +222,8 @@ void fs_main(zx_handle_t arg1, uintptr_t arg2) {
       zx_process_exit(lookup(arg1));
     case FS_SHARE:
       zx_process_exit(share(arg1));
+    case FS_BLOCK:
+      zx_process_exit(block(arg1, value));
   }
   zx_process_exit(-1);
 }

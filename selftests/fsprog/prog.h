@@ -24,6 +24,8 @@ enum fs_mode {
                        // about that handle value; 0 asks for arg1's own value
   FS_SHARE = 14,       // arg1 is a process: exit with the status of
                        // zx_process_create_shared on it
+  FS_BLOCK = 15,       // block for good: value 0 in zx_port_wait (a new port), 1 in
+                       // zx_object_wait_many (on arg1), 2 in zx_channel_call (on arg1)
 };
 
 // FS_WATCH and FS_WAKE: a control block, in memory the test shares.

@@ -83,6 +83,15 @@ typedef struct zx_info_process_v1 {
 #define ZX_THREAD_STATE_BLOCKED          ((uint32_t)0x0003u)
 #define ZX_THREAD_STATE_DYING            ((uint32_t)0x0004u)
 #define ZX_THREAD_STATE_DEAD             ((uint32_t)0x0005u)
+#define ZX_THREAD_STATE_BLOCKED_EXCEPTION  ((uint32_t)0x0103u)
+#define ZX_THREAD_STATE_BLOCKED_SLEEPING   ((uint32_t)0x0203u)
+#define ZX_THREAD_STATE_BLOCKED_FUTEX      ((uint32_t)0x0303u)
+#define ZX_THREAD_STATE_BLOCKED_PORT       ((uint32_t)0x0403u)
+#define ZX_THREAD_STATE_BLOCKED_CHANNEL    ((uint32_t)0x0503u)
+#define ZX_THREAD_STATE_BLOCKED_WAIT_ONE   ((uint32_t)0x0603u)
+#define ZX_THREAD_STATE_BLOCKED_WAIT_MANY  ((uint32_t)0x0703u)
+#define ZX_THREAD_STATE_BLOCKED_INTERRUPT  ((uint32_t)0x0803u)
+#define ZX_THREAD_STATE_BLOCKED_PAGER      ((uint32_t)0x0903u)
 #define ZX_THREAD_STATE_BASIC(n)         ((n) & 0xff)
 
 typedef struct zx_cpu_set {
