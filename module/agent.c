@@ -174,7 +174,7 @@ static bool zx_req_done(struct zx_process *proc, struct zx_agent_req *req)
  * request is freed), or -ENOMEM for a NULL request (no memory for it).
  * zx_agent_wait() must follow a success.
  */
-long zx_agent_send(struct zx_process *proc, struct zx_agent_req *req)
+static long zx_agent_queue(struct zx_process *proc, struct zx_agent_req *req, bool sync)
 {
 	if (!req)
 		return -ENOMEM;
@@ -187,8 +187,17 @@ long zx_agent_send(struct zx_process *proc, struct zx_agent_req *req)
 	req->queued = true;
 	list_add_tail(&req->node, &proc->requests);
 	spin_unlock(&proc->req_lock);
-	wake_up(&proc->agent_wq);
+	/* A caller that waits right away lets the agent run on its CPU. */
+	if (sync)
+		__wake_up_sync(&proc->agent_wq, TASK_NORMAL);
+	else
+		wake_up(&proc->agent_wq);
 	return 0;
+}
+
+long zx_agent_send(struct zx_process *proc, struct zx_agent_req *req)
+{
+	return zx_agent_queue(proc, req, false);
 }
 
 /*
@@ -221,7 +230,7 @@ long zx_agent_wait(struct zx_process *proc, struct zx_agent_req *req)
 
 static long zx_agent_call(struct zx_process *proc, struct zx_agent_req *req)
 {
-	long ret = zx_agent_send(proc, req);
+	long ret = zx_agent_queue(proc, req, true);
 
 	return ret ? ret : zx_agent_wait(proc, req);
 }
@@ -248,7 +257,8 @@ static void zx_req_complete(struct zx_process *proc, struct zx_agent_req *req, l
 	spin_unlock(&proc->req_lock);
 	if (orphan)
 		zx_req_free(req);
-	wake_up_all(&proc->wq);
+	/* The agent goes back to waiting: the requester may run on its CPU. */
+	__wake_up_sync(&proc->wq, TASK_NORMAL);
 }
 
 /*
