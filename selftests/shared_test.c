@@ -493,6 +493,20 @@ TEST(member_crash_leaves_the_others_running)
 	ASSERT_EQ(ZX_TASK_RETCODE_EXCEPTION_KILL, fs_wait_exit(crasher.proc));
 	ASSERT_EQ(ZX_ERR_TIMED_OUT, zx_object_wait_one(spinner.proc, ZX_PROCESS_TERMINATED,
 						       zx_deadline_after(ZX_MSEC(100)), NULL));
+	/* Linux places a running member's own mappings below the shared region. */
+	{
+		zx_handle_t vmo;
+		zx_vaddr_t addr;
+
+		ASSERT_EQ(ZX_OK, zx_vmo_create(1 << 20, 0, &vmo));
+		ASSERT_EQ(ZX_OK, zx_vmar_map(spinner.vmar, RW, 0, vmo, 0, 1 << 20, &addr));
+		ASSERT_LE(0x200000ULL, addr);
+		ASSERT_GE(SPLIT - (1 << 20), addr);
+		ASSERT_EQ(ZX_OK, zx_vmar_unmap(spinner.vmar, addr, 1 << 20));
+		ASSERT_EQ(ZX_OK, zx_vmar_map(spinner.vmar, RW, 0, vmo, 0, 4096, &addr));
+		ASSERT_GE(SPLIT - 4096, addr);
+		zx_handle_close(vmo);
+	}
 	/* Even with the first process gone too. */
 	ASSERT_EQ(ZX_OK, zx_task_kill(g.proto));
 	ASSERT_EQ(ZX_OK, member(&g, "after", ZX_HANDLE_INVALID, MODE(FS_EXIT, 5), &after));
