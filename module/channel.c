@@ -239,7 +239,8 @@ int zx_sys_channel_create(struct zx_process *proc, struct zx_ioc_channel_create 
 static int zx_msg_build(struct zx_process *proc, u32 self, u64 ubytes, u32 num_bytes,
 			u64 uhandles, u32 num_handles, struct zx_channel_msg **out)
 {
-	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES];
+	/* Only the first num_handles are used, each after it was copied in. */
+	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES] __uninitialized;
 	struct zx_channel_msg *msg = NULL;
 	struct zx_handle_ref ref;
 	int status = ZX_OK, st;
@@ -365,7 +366,8 @@ struct zx_handle_info {
 static int zx_msg_receive(struct zx_process *proc, struct zx_channel_msg *msg,
 			  u64 ubytes, u64 uhandles, bool etc)
 {
-	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES];
+	/* Each entry is read only after it was installed. */
+	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES] __uninitialized;
 	struct zx_handle_info info;
 	int status = ZX_OK;
 	u32 i, value;
