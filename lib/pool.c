@@ -6,8 +6,13 @@
 // bound, a spare thread cloned, no job yet.  zx_process_create hands one to
 // the module, which puts it in the job and names it.  A background thread,
 // with every signal blocked, refills the pool once it is half empty, so the
-// agent's start (two vforks and an exec) stays off the caller's path.
+// agent's start (two vforks and an exec) stays off the caller's path.  It
+// runs at SCHED_IDLE, and so do the blanks it makes, so that refilling never
+// competes with a launch for a CPU; the module gives a claimed process the
+// claimer's scheduling policy and nice value.
+#define _GNU_SOURCE
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <unistd.h>
@@ -55,7 +60,10 @@ static zx_status_t zx_pool_make(zx_handle_t* out) {
 }
 
 static void* zx_pool_refill(void* arg) {
+  struct sched_param idle = {0};
+
   (void)arg;
+  pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
   pthread_mutex_lock(&zx_pool_lock);
   for (;;) {
     zx_handle_t h = ZX_HANDLE_INVALID;

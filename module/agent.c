@@ -61,6 +61,7 @@
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/task_work.h>
+#include <uapi/linux/sched/types.h>
 #include <asm/processor.h>
 
 #include <linux/zircon.h>
@@ -747,6 +748,44 @@ bool zx_agent_ready(struct zx_process *proc)
 	ready = proc->req_closed || (READ_ONCE(proc->bound) && !list_empty(&proc->spares));
 	spin_unlock(&proc->req_lock);
 	return ready;
+}
+
+/*
+ * A claimed blank runs as a process its claimer just made would: its agent
+ * and spares take the calling thread's scheduling policy and nice value
+ * (libzx makes blanks at SCHED_IDLE, off the path of the launches).  A
+ * deadline policy is not handed on: they get SCHED_NORMAL.
+ */
+void zx_agent_adopt_sched(struct zx_process *proc)
+{
+	struct sched_attr attr = {
+		.size = sizeof(attr),
+		.sched_policy = current->policy,
+		.sched_nice = task_nice(current),
+		.sched_priority = current->rt_priority,
+	};
+	struct task_struct *tasks[4];
+	struct zx_spare *s;
+	int n = 0;
+
+	if (attr.sched_policy == SCHED_DEADLINE) {
+		attr.sched_policy = SCHED_NORMAL;
+		attr.sched_priority = 0;
+	}
+	tasks[n] = get_pid_task(proc->tgid, PIDTYPE_PID);
+	if (tasks[n])
+		n++;
+	spin_lock(&proc->req_lock);
+	list_for_each_entry(s, &proc->spares, node) {
+		if (n == ARRAY_SIZE(tasks))
+			break;
+		tasks[n++] = get_task_struct(s->hook.task);
+	}
+	spin_unlock(&proc->req_lock);
+	while (n--) {
+		sched_setattr_nocheck(tasks[n], &attr);
+		put_task_struct(tasks[n]);
+	}
 }
 
 /* Name the Linux task @pid after @obj, as far as TASK_COMM_LEN goes. */

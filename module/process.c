@@ -416,6 +416,7 @@ static int zx_process_claim(struct zx_process *proc, struct zx_handle_ref *blank
 		return status;
 	zx_object_set_name(&np->obj, name, ZX_MAX_NAME_LEN);
 	zx_task_rename(np->tgid, &np->obj);
+	zx_agent_adopt_sched(np);
 	status = zx_job_add_process(job, np);
 	if (status) {
 		zx_object_put(*vmar);

@@ -341,6 +341,7 @@ void zx_agent_fail_all(struct zx_process *proc);
 bool zx_agent_ready(struct zx_process *proc);
 bool zx_agent_cred_within(struct zx_process *proc, const struct cred *limit);
 void zx_task_rename(struct pid *pid, struct zx_object *obj);
+void zx_agent_adopt_sched(struct zx_process *proc);
 void zx_exit_hook_arm(struct zx_exit_hook *hook, void (*exited)(struct zx_exit_hook *));
 
 /* Jobs (job.c) */

@@ -3,6 +3,8 @@
  * zx_process_create, zx_process_start, threads and task lifecycles, with
  * Linux processes behind them (selftests/fsprog/ is the program they run).
  */
+#define _GNU_SOURCE
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -644,6 +646,44 @@ TEST(maps_before_start)
 	ASSERT_TRUE(gone("early-fail"));
 }
 
+/* Threads of the Linux processes named @comm whose scheduling policy is @policy. */
+static int threads_with_policy(const char *comm, int policy)
+{
+	char path[300], buf[64];
+	struct dirent *d, *t;
+	int n = 0;
+	DIR *dir = opendir("/proc");
+
+	while (dir && (d = readdir(dir))) {
+		DIR *tasks;
+		FILE *f;
+
+		if (d->d_name[0] < '0' || d->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/comm", d->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		if (!fgets(buf, sizeof(buf), f))
+			buf[0] = 0;
+		fclose(f);
+		if (strncmp(buf, comm, strlen(comm)) || buf[strlen(comm)] != '\n')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/task", d->d_name);
+		tasks = opendir(path);
+		while (tasks && (t = readdir(tasks))) {
+			if (t->d_name[0] >= '0' && t->d_name[0] <= '9' &&
+			    sched_getscheduler(atoi(t->d_name)) == policy)
+				n++;
+		}
+		if (tasks)
+			closedir(tasks);
+	}
+	if (dir)
+		closedir(dir);
+	return n;
+}
+
 /* Processes made in advance: what zx_process_create makes from them. */
 TEST(pool_processes)
 {
@@ -658,6 +698,8 @@ TEST(pool_processes)
 	/* Each: a process and its root VMAR, no job yet, a Linux process. */
 	ASSERT_EQ(base + 6, zx_test_live("objects"));
 	ASSERT_EQ(3, tasks_named("zx-pool"));
+	/* Made at idle priority: agent and spare of each. */
+	ASSERT_EQ(6, threads_with_policy("zx-pool", SCHED_IDLE));
 	ASSERT_EQ(ZX_OK, zx_object_get_info(job, ZX_INFO_JOB_PROCESSES, procs, sizeof(procs),
 					    &actual, NULL));
 	ASSERT_EQ(0, actual);
@@ -667,6 +709,9 @@ TEST(pool_processes)
 	ASSERT_EQ(2, tasks_named("zx-pool"));
 	ASSERT_EQ(1, tasks_named("pooled"));
 	ASSERT_EQ(1, threads_named("pooled", "main"));
+	/* The caller's policy once claimed: agent, thread and the spare made after. */
+	ASSERT_EQ(0, threads_with_policy("pooled", SCHED_IDLE));
+	ASSERT_LE(2, threads_with_policy("pooled", SCHED_OTHER));
 	ASSERT_EQ(ZX_OK, zx_object_get_property(a.proc, ZX_PROP_NAME, got, sizeof(got)));
 	ASSERT_EQ(0, strcmp("pooled", got));
 	ASSERT_EQ(zx_test_basic(job).koid, zx_test_basic(a.proc).related_koid);
