@@ -6,6 +6,7 @@
  * region, which the test maps into its own address space too.
  */
 #include <dirent.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -572,6 +573,65 @@ TEST(group_ends_with_its_last_member)
 	zx_handle_close(l[0].vmar);
 	group_close(&g);		/* closes l[0].proc */
 	zx_handle_close(job);
+}
+
+struct churn {
+	struct group *g;
+	int rounds;
+	zx_status_t status;
+};
+
+/* Map and unmap pages through the shared region, over and over. */
+static void *churn_maps(void *arg)
+{
+	struct churn *c = arg;
+	zx_handle_t vmo = word_vmo(9);
+	zx_vaddr_t addr;
+
+	for (int i = 0; i < c->rounds && !c->status; i++) {
+		c->status = zx_vmar_map(c->g->shared, RW, 0, vmo, 0, 4096, &addr);
+		if (!c->status)
+			c->status = zx_vmar_unmap(c->g->shared, addr, 4096);
+	}
+	zx_handle_close(vmo);
+	return NULL;
+}
+
+/* Members join, start and are killed while the region changes. */
+TEST(members_come_and_go_while_the_region_changes)
+{
+	zx_handle_t job = zx_test_job();
+	int base = (zx_vmar_root_self(), zx_test_live("objects"));
+	struct churn c = {.rounds = 150};
+	struct launched l;
+	pthread_t thread;
+	struct group g;
+	int i;
+
+	ASSERT_EQ(ZX_OK, group_make(&g, job));
+	c.g = &g;
+	ASSERT_EQ(0, pthread_create(&thread, NULL, churn_maps, &c));
+	for (i = 0; i < 12; i++) {
+		ASSERT_EQ(ZX_OK, member(&g, "churn", ZX_HANDLE_INVALID, MODE(FS_SPIN, 0), &l));
+		if (i % 3 == 0) {
+			/* Some are left running for the job kill. */
+			fs_close(&l);
+			continue;
+		}
+		ASSERT_EQ(ZX_OK, zx_task_kill(l.proc));
+		ASSERT_EQ(ZX_TASK_RETCODE_SYSCALL_KILL, fs_wait_exit(l.proc));
+		fs_close(&l);
+	}
+	pthread_join(thread, NULL);
+	ASSERT_EQ(ZX_OK, c.status);
+	/* The region's records are all gone again: nothing maps over a leftover. */
+	ASSERT_EQ(ZX_OK, member(&g, "last", ZX_HANDLE_INVALID, MODE(FS_EXIT, 4), &l));
+	ASSERT_EQ(4, fs_wait_exit(l.proc));
+	fs_close(&l);
+	ASSERT_EQ(ZX_OK, zx_task_kill(job));
+	group_close(&g);
+	zx_handle_close(job);
+	ASSERT_TRUE(zx_test_objects_settle(base - 1));
 }
 
 TEST_HARNESS_MAIN

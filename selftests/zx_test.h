@@ -55,10 +55,13 @@ static inline zx_handle_t zx_test_job(void)
 	return job;
 }
 
-/* Wait (up to 5 s) until the module counts @n live objects. */
+/*
+ * Wait (up to 20 s: tearing down dozens of processes under emulation takes
+ * seconds) until the module counts @n live objects.
+ */
 static inline int zx_test_objects_settle(int n)
 {
-	for (int i = 0; i < 500; i++) {
+	for (int i = 0; i < 2000; i++) {
 		if (zx_test_live("objects") == n)
 			return 1;
 		usleep(10000);
