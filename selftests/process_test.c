@@ -8,7 +8,6 @@
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
-#include <dirent.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
@@ -31,67 +30,21 @@ static zx_info_process_t proc_info(zx_handle_t proc)
 	return info;
 }
 
-/*
- * Linux tasks named @comm under @dir ("/proc": processes, zombies included;
- * "/proc/PID/task": the threads of one).
- */
-static int named_in(const char *top, const char *comm)
-{
-	char path[300], buf[64];
-	struct dirent *d;
-	int n = 0;
-	DIR *dir = opendir(top);
-
-	while (dir && (d = readdir(dir))) {
-		FILE *f;
-
-		if (d->d_name[0] < '0' || d->d_name[0] > '9')
-			continue;	/* ".." would be the process itself */
-		snprintf(path, sizeof(path), "%s/%s/comm", top, d->d_name);
-		f = fopen(path, "r");
-		if (!f)
-			continue;
-		if (fgets(buf, sizeof(buf), f) && !strncmp(buf, comm, strlen(comm)) &&
-		    buf[strlen(comm)] == '\n')
-			n++;
-		fclose(f);
-	}
-	if (dir)
-		closedir(dir);
-	return n;
-}
-
+/* Linux processes named @comm, zombies included. */
 static int tasks_named(const char *comm)
 {
-	return named_in("/proc", comm);
+	int n = 0;
+
+	zx_test_each_named("/proc", comm, zx_test_count, &n);
+	return n;
 }
 
 /* Threads named @thread in the Linux processes named @comm. */
 static int threads_named(const char *comm, const char *thread)
 {
-	char path[300], buf[64];
-	struct dirent *d;
 	int n = 0;
-	DIR *dir = opendir("/proc");
 
-	while (dir && (d = readdir(dir))) {
-		FILE *f;
-
-		if (d->d_name[0] < '0' || d->d_name[0] > '9')
-			continue;	/* "self" is the test itself */
-		snprintf(path, sizeof(path), "/proc/%s/comm", d->d_name);
-		f = fopen(path, "r");
-		if (!f)
-			continue;
-		if (fgets(buf, sizeof(buf), f) && !strncmp(buf, comm, strlen(comm)) &&
-		    buf[strlen(comm)] == '\n') {
-			snprintf(path, sizeof(path), "/proc/%s/task", d->d_name);
-			n += named_in(path, thread);
-		}
-		fclose(f);
-	}
-	if (dir)
-		closedir(dir);
+	zx_test_each_thread(comm, thread, zx_test_count, &n);
 	return n;
 }
 
@@ -646,42 +599,26 @@ TEST(maps_before_start)
 	ASSERT_TRUE(gone("early-fail"));
 }
 
+struct policy_count {
+	int policy, n;
+};
+
+static int count_policy(const char *dir, int id, void *ctx)
+{
+	struct policy_count *c = ctx;
+
+	(void)dir;
+	c->n += sched_getscheduler(id) == c->policy;
+	return 0;
+}
+
 /* Threads of the Linux processes named @comm whose scheduling policy is @policy. */
 static int threads_with_policy(const char *comm, int policy)
 {
-	char path[300], buf[64];
-	struct dirent *d, *t;
-	int n = 0;
-	DIR *dir = opendir("/proc");
+	struct policy_count c = { policy, 0 };
 
-	while (dir && (d = readdir(dir))) {
-		DIR *tasks;
-		FILE *f;
-
-		if (d->d_name[0] < '0' || d->d_name[0] > '9')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/comm", d->d_name);
-		f = fopen(path, "r");
-		if (!f)
-			continue;
-		if (!fgets(buf, sizeof(buf), f))
-			buf[0] = 0;
-		fclose(f);
-		if (strncmp(buf, comm, strlen(comm)) || buf[strlen(comm)] != '\n')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/task", d->d_name);
-		tasks = opendir(path);
-		while (tasks && (t = readdir(tasks))) {
-			if (t->d_name[0] >= '0' && t->d_name[0] <= '9' &&
-			    sched_getscheduler(atoi(t->d_name)) == policy)
-				n++;
-		}
-		if (tasks)
-			closedir(tasks);
-	}
-	if (dir)
-		closedir(dir);
-	return n;
+	zx_test_each_thread(comm, NULL, count_policy, &c);
+	return c.n;
 }
 
 /* Processes made in advance: what zx_process_create makes from them. */
@@ -753,37 +690,29 @@ TEST(pool_processes)
 	zx_handle_close(job);
 }
 
+/* The euid of the task in @dir, plus one (so that finding it stops the walk). */
+static int euid_in(const char *dir, int id, void *ctx)
+{
+	char path[320], buf[256];
+	int ruid, euid = -1;
+	FILE *f;
+
+	(void)id, (void)ctx;
+	snprintf(path, sizeof(path), "%s/status", dir);
+	f = fopen(path, "r");
+	while (f && fgets(buf, sizeof(buf), f)) {
+		if (sscanf(buf, "Uid: %d %d", &ruid, &euid) == 2)
+			break;
+	}
+	if (f)
+		fclose(f);
+	return euid + 1;
+}
+
 /* The euid of the Linux process named @comm, or -1. */
 static int euid_of(const char *comm)
 {
-	char path[300], buf[256];
-	int ruid, euid = -1;
-	struct dirent *d;
-	DIR *dir = opendir("/proc");
-
-	while (dir && euid < 0 && (d = readdir(dir))) {
-		FILE *f;
-
-		snprintf(path, sizeof(path), "/proc/%s/comm", d->d_name);
-		f = fopen(path, "r");
-		if (!f)
-			continue;
-		if (fgets(buf, sizeof(buf), f) && !strncmp(buf, comm, strlen(comm)) &&
-		    buf[strlen(comm)] == '\n') {
-			fclose(f);
-			snprintf(path, sizeof(path), "/proc/%s/status", d->d_name);
-			f = fopen(path, "r");
-			while (f && fgets(buf, sizeof(buf), f)) {
-				if (sscanf(buf, "Uid: %d %d", &ruid, &euid) == 2)
-					break;
-			}
-		}
-		if (f)
-			fclose(f);
-	}
-	if (dir)
-		closedir(dir);
-	return euid;
+	return zx_test_each_named("/proc", comm, euid_in, NULL) - 1;
 }
 
 /* A process made in advance is not used once the caller's credentials changed. */

@@ -5,7 +5,6 @@
  * (fsprog/) and talk to the test through a control block in the shared
  * region, which the test maps into its own address space too.
  */
-#include <dirent.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -387,60 +386,27 @@ TEST(members_share_a_handle_table)
 	zx_handle_close(job);
 }
 
+/* Is the thread in @dir blocked in futex() (202 on x86-64)? */
+static int blocked_in_futex(const char *dir, int id, void *ctx)
+{
+	char path[320], buf[32];
+	FILE *f;
+	int yes;
+
+	(void)id, (void)ctx;
+	snprintf(path, sizeof(path), "%s/syscall", dir);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	yes = fgets(buf, sizeof(buf), f) && !strncmp(buf, "202 ", 4);
+	fclose(f);
+	return yes;
+}
+
 /* Is a thread named @thread of a process named @comm blocked in futex()? */
 static int in_futex(const char *comm, const char *thread)
 {
-	char path[300], buf[64];
-	struct dirent *d, *t;
-	int found = 0;
-	DIR *dir = opendir("/proc");
-
-	while (dir && !found && (d = readdir(dir))) {
-		DIR *tasks;
-		FILE *f;
-
-		if (d->d_name[0] < '0' || d->d_name[0] > '9')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/comm", d->d_name);
-		f = fopen(path, "r");
-		if (!f)
-			continue;
-		buf[0] = 0;
-		if (!fgets(buf, sizeof(buf), f))
-			buf[0] = 0;
-		fclose(f);
-		if (strncmp(buf, comm, strlen(comm)) || buf[strlen(comm)] != '\n')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/task", d->d_name);
-		tasks = opendir(path);
-		while (tasks && !found && (t = readdir(tasks))) {
-			char tpath[600];
-
-			if (t->d_name[0] < '0' || t->d_name[0] > '9')
-				continue;
-			snprintf(tpath, sizeof(tpath), "%s/%s/comm", path, t->d_name);
-			f = fopen(tpath, "r");
-			if (!f)
-				continue;
-			if (!fgets(buf, sizeof(buf), f))
-				buf[0] = 0;
-			fclose(f);
-			if (strncmp(buf, thread, strlen(thread)) || buf[strlen(thread)] != '\n')
-				continue;
-			snprintf(tpath, sizeof(tpath), "%s/%s/syscall", path, t->d_name);
-			f = fopen(tpath, "r");
-			if (!f)
-				continue;
-			/* 202 is futex on x86-64. */
-			found = fgets(buf, sizeof(buf), f) && !strncmp(buf, "202 ", 4);
-			fclose(f);
-		}
-		if (tasks)
-			closedir(tasks);
-	}
-	if (dir)
-		closedir(dir);
-	return found;
+	return zx_test_each_thread(comm, thread, blocked_in_futex, NULL);
 }
 
 /* zx_futex_wake in one member wakes a zx_futex_wait in another. */
