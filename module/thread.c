@@ -29,8 +29,9 @@
 
 #include <linux/pid.h>
 #include <linux/sched.h>
-#include <linux/sched/task.h>
+#include <linux/rcupdate.h>
 #include <linux/sched/task_stack.h>
+#include <asm/thread_info.h>
 #include <asm/syscall.h>
 #include <asm/unistd.h>
 #include <linux/slab.h>
@@ -185,18 +186,35 @@ struct zx_info_thread {
 	u64 cpu_affinity_mask[8];
 };
 
+/*
+ * The registers a sleeping @task entered the kernel with, or NULL.  Its
+ * stack is freed once it is dead, even while its task_struct is pinned
+ * (put_task_stack, which would let us pin the stack, is not exported), and
+ * task->stack is then cleared: read the pointer once, under rcu_read_lock,
+ * which every way of freeing a stack waits for (or keeps it mapped in a
+ * per-CPU cache), and find the registers at its top as task_pt_regs does.
+ */
+static struct pt_regs *zx_task_regs_rcu(struct task_struct *task)
+{
+	unsigned long stack = (unsigned long)READ_ONCE(task->stack);
+
+	if (!stack || (READ_ONCE(task->flags) & PF_EXITING))
+		return NULL;
+	return (struct pt_regs *)(stack + THREAD_SIZE - TOP_OF_KERNEL_STACK_PADDING) - 1;
+}
+
 /* A running thread's state: RUNNING, or what its Linux thread sleeps in. */
 static u32 zx_thread_blocked_state(struct pid *pid)
 {
-	struct task_struct *task = get_pid_task(pid, PIDTYPE_PID);
+	u32 state = ZX_THREAD_STATE_RUNNING;
+	struct task_struct *task;
 	unsigned long args[6];
 	struct pt_regs *regs;
-	u32 state = ZX_THREAD_STATE_RUNNING;
 
-	if (!task)
-		return state;
-	if (!task_is_running(task)) {
-		regs = task_pt_regs(task);
+	rcu_read_lock();
+	task = pid_task(pid, PIDTYPE_PID);
+	regs = task && !task_is_running(task) ? zx_task_regs_rcu(task) : NULL;
+	if (regs) {
 		switch (syscall_get_nr(task, regs)) {
 		case __NR_futex:
 			state = ZX_THREAD_STATE_BLOCKED_FUTEX;
@@ -218,7 +236,7 @@ static u32 zx_thread_blocked_state(struct pid *pid)
 			break;
 		}
 	}
-	put_task_struct(task);
+	rcu_read_unlock();
 	return state;
 }
 
