@@ -174,21 +174,26 @@ int zx_shared_create(struct zx_process *first, struct zx_object **vmar)
 	group->vmar = region;
 	trace_zx_shared_create(group->koid, region->koid, 0);
 	status = zx_shared_join(group, first);
-	if (status) {
-		mutex_lock(&group->lock);
-		if (!group->count) {
-			/* Nobody joined (@first died at once): the group is dead. */
-			group->dead = true;
-			group->vmar = NULL;
-			mutex_unlock(&group->lock);
-			zx_object_put(region);
-			return status;
-		}
-		mutex_unlock(&group->lock);
-		return status;			/* @first leaves when killed */
+	if (!status) {
+		*vmar = zx_object_get(region);
+		return ZX_OK;
 	}
-	*vmar = zx_object_get(region);
-	return ZX_OK;
+	/*
+	 * A @first that joined leaves when the caller kills it, and the group
+	 * ends then; one that never joined (it died at once) leaves nobody to
+	 * end it, so it ends here.
+	 */
+	mutex_lock(&group->lock);
+	if (!group->count) {
+		group->dead = true;
+		group->vmar = NULL;
+	} else {
+		region = NULL;
+	}
+	mutex_unlock(&group->lock);
+	if (region)
+		zx_object_put(region);
+	return status;
 }
 
 /* @proc, a member, has ended; the last member takes the group with it. */
