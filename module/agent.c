@@ -571,6 +571,12 @@ static int zx_agent_serve(struct zx_process *proc)
 			current_pt_regs()->ip = ZX_TRAMPOLINE_ADDR;
 			return ZX_OK;
 		}
+		/*
+		 * A killed agent's mmap-lock wait gives up (-EINTR): report
+		 * what it is, a process that no longer serves anything.
+		 */
+		if (IS_ERR_VALUE(ret) && fatal_signal_pending(current))
+			ret = -ESRCH;
 		zx_req_complete(proc, req, ret);
 	}
 }

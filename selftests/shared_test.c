@@ -110,7 +110,7 @@ static zx_status_t member(struct group *g, const char *name, zx_handle_t arg1, u
 TEST(create_shared_errors)
 {
 	zx_handle_t job = zx_test_job(), ev = zx_test_event(), proc, vmar, ro, plain, pvmar, gone;
-	int base = (zx_vmar_root_self(), zx_test_live("objects"));
+	int base = (zx_vmar_root_self(), zx_test_objects_quiet());
 	zx_info_handle_basic_t basic;
 	zx_info_vmar_t vinfo;
 	char name[ZX_MAX_NAME_LEN];
@@ -233,7 +233,7 @@ TEST(many_members_see_the_shared_region)
 {
 	static struct launched l[MANY];
 	zx_handle_t job = zx_test_job(), data = word_vmo(0x5a5a);
-	int base = (zx_vmar_root_self(), zx_test_live("objects"));
+	int base = (zx_vmar_root_self(), zx_test_objects_quiet());
 	zx_vaddr_t addr;
 	struct group g;
 	int i;
@@ -491,7 +491,7 @@ TEST(member_crash_leaves_the_others_running)
 TEST(job_kill_ends_the_group)
 {
 	zx_handle_t job = zx_test_job(), proc, vmar, vmo = word_vmo(1);
-	int base = (zx_vmar_root_self(), zx_test_live("objects"));
+	int base = (zx_vmar_root_self(), zx_test_objects_quiet());
 	struct launched l[3];
 	zx_vaddr_t addr;
 	struct group g;
@@ -567,7 +567,7 @@ static void *churn_maps(void *arg)
 TEST(members_come_and_go_while_the_region_changes)
 {
 	zx_handle_t job = zx_test_job();
-	int base = (zx_vmar_root_self(), zx_test_live("objects"));
+	int base = (zx_vmar_root_self(), zx_test_objects_quiet());
 	struct churn c = {.rounds = 150};
 	struct launched l;
 	pthread_t thread;
@@ -578,7 +578,8 @@ TEST(members_come_and_go_while_the_region_changes)
 	c.g = &g;
 	ASSERT_EQ(0, pthread_create(&thread, NULL, churn_maps, &c));
 	for (i = 0; i < 12; i++) {
-		ASSERT_EQ(ZX_OK, member(&g, "churn", ZX_HANDLE_INVALID, MODE(FS_SPIN, 0), &l));
+		/* Each takes its mmap lock all along: a kill finds the agent waiting for it. */
+		ASSERT_EQ(ZX_OK, member(&g, "churn", ZX_HANDLE_INVALID, MODE(FS_SPIN, 1), &l));
 		if (i % 3 == 0) {
 			/* Some are left running for the job kill. */
 			fs_close(&l);

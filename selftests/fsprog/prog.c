@@ -14,10 +14,17 @@ static void send(zx_handle_t ch, const void* bytes, uint32_t n) {
   zx_channel_write(ch, 0, bytes, n, 0, 0);
 }
 
-static long raw2(long nr, long a, long b) {
+static long raw3(long nr, long a, long b, long c) {
   long ret;
-  __asm__ volatile("syscall" : "=a"(ret) : "a"(nr), "D"(a), "S"(b) : "rcx", "r11", "memory");
+  __asm__ volatile("syscall"
+                   : "=a"(ret)
+                   : "a"(nr), "D"(a), "S"(b), "d"(c)
+                   : "rcx", "r11", "memory");
   return ret;
+}
+
+static long raw2(long nr, long a, long b) {
+  return raw3(nr, a, b, 0);
 }
 
 void fs_thread(uintptr_t arg1, uintptr_t arg2) {
@@ -176,6 +183,13 @@ void fs_main(zx_handle_t arg1, uintptr_t arg2) {
       *(volatile int*)0 = 1;
       break;
     case FS_SPIN:
+      if (value) {
+        // Take the address space's lock for writing, over and over: an
+        // mprotect of this code's page that leaves it as it is.
+        uintptr_t page = (uintptr_t)fs_thread_entry & ~(uintptr_t)4095;
+        for (;;)
+          raw3(10, page, 4096, 7);
+      }
       for (;;)
         zx_nanosleep(zx_deadline_after(1000000));
     case FS_THREADS: {

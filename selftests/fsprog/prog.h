@@ -7,7 +7,7 @@ enum fs_mode {
   FS_REGS = 1,         // send the entry registers, exit with the code sent back
   FS_EXIT = 2,         // zx_process_exit(value)
   FS_CRASH = 3,        // write to address 0
-  FS_SPIN = 4,         // run until killed
+  FS_SPIN = 4,         // run until killed (value 1: taking the mmap lock all along)
   FS_THREADS = 5,      // start value threads, count them with a futex, exit value
   FS_THREAD_EXIT = 6,  // the only thread calls zx_thread_exit
   FS_ECHO = 7,         // send back every message until the peer closes
