@@ -625,7 +625,7 @@ static int threads_with_policy(const char *comm, int policy)
 TEST(pool_processes)
 {
 	zx_handle_t job = zx_test_job(), ch, peer, bad = zx_test_event(), procs[2];
-	int base = zx_test_live("objects");
+	int base = zx_test_objects_quiet();
 	char got[ZX_MAX_NAME_LEN];
 	struct launched a, b;
 	size_t actual = 0;

@@ -139,6 +139,26 @@ static inline zx_handle_t zx_test_job(void)
 }
 
 /*
+ * The number of live objects once it has stayed the same for half a second
+ * (waiting up to 20 s): what an earlier test's processes leave while their
+ * Linux tasks finish exiting must not count as this test's.
+ */
+static inline int zx_test_objects_quiet(void)
+{
+	int n = zx_test_live("objects"), same = 0;
+
+	for (int i = 0; i < 2000 && same < 50; i++) {
+		int now;
+
+		usleep(10000);
+		now = zx_test_live("objects");
+		same = now == n ? same + 1 : 0;
+		n = now;
+	}
+	return n;
+}
+
+/*
  * Wait (up to 20 s: tearing down dozens of processes under emulation takes
  * seconds) until the module counts @n live objects.
  */
@@ -149,6 +169,7 @@ static inline int zx_test_objects_settle(int n)
 			return 1;
 		usleep(10000);
 	}
+	fprintf(stderr, "# objects: %d live, %d expected\n", zx_test_live("objects"), n);
 	return 0;
 }
 
