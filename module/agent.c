@@ -756,6 +756,29 @@ bool zx_agent_ready(struct zx_process *proc)
 	return ready;
 }
 
+/* Give @proc's agent and spares, the tasks that are no Zircon thread, @attr. */
+static void zx_agent_set_sched(struct zx_process *proc, const struct sched_attr *attr)
+{
+	struct task_struct *tasks[4];
+	struct zx_spare *s;
+	int n = 0;
+
+	tasks[n] = get_pid_task(proc->tgid, PIDTYPE_PID);
+	if (tasks[n])
+		n++;
+	spin_lock(&proc->req_lock);
+	list_for_each_entry(s, &proc->spares, node) {
+		if (n == ARRAY_SIZE(tasks))
+			break;
+		tasks[n++] = get_task_struct(s->hook.task);
+	}
+	spin_unlock(&proc->req_lock);
+	while (n--) {
+		sched_setattr_nocheck(tasks[n], attr);
+		put_task_struct(tasks[n]);
+	}
+}
+
 /*
  * A claimed blank runs as a process its claimer just made would: its agent
  * and spares take the calling thread's scheduling policy and nice value
@@ -770,28 +793,29 @@ void zx_agent_adopt_sched(struct zx_process *proc)
 		.sched_nice = task_nice(current),
 		.sched_priority = current->rt_priority,
 	};
-	struct task_struct *tasks[4];
-	struct zx_spare *s;
-	int n = 0;
 
 	if (attr.sched_policy == SCHED_DEADLINE) {
 		attr.sched_policy = SCHED_NORMAL;
 		attr.sched_priority = 0;
 	}
-	tasks[n] = get_pid_task(proc->tgid, PIDTYPE_PID);
-	if (tasks[n])
-		n++;
-	spin_lock(&proc->req_lock);
-	list_for_each_entry(s, &proc->spares, node) {
-		if (n == ARRAY_SIZE(tasks))
-			break;
-		tasks[n++] = get_task_struct(s->hook.task);
-	}
-	spin_unlock(&proc->req_lock);
-	while (n--) {
-		sched_setattr_nocheck(tasks[n], &attr);
-		put_task_struct(tasks[n]);
-	}
+	zx_agent_set_sched(proc, &attr);
+}
+
+/*
+ * @proc is about to be killed: its agent and spares run no Zircon code any
+ * more, and what is left of them is Linux's teardown (the agent, the
+ * thread-group leader, usually exits last and frees the address space).
+ * That work runs at SCHED_IDLE, so it does not hold up whoever waited for
+ * ZX_PROCESS_TERMINATED on the same CPU.
+ */
+void zx_agent_retire(struct zx_process *proc)
+{
+	struct sched_attr attr = {
+		.size = sizeof(attr),
+		.sched_policy = SCHED_IDLE,
+	};
+
+	zx_agent_set_sched(proc, &attr);
 }
 
 /* Name the Linux task @pid after @obj, as far as TASK_COMM_LEN goes. */

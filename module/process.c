@@ -190,8 +190,10 @@ void zx_process_kill(struct zx_process *proc, s64 code)
 		break;
 	}
 	mutex_unlock(&proc->lock);
-	if (signal)
+	if (signal) {
+		zx_agent_retire(proc);
 		kill_pid(proc->tgid, SIGKILL, 1);
+	}
 	if (now)
 		zx_process_terminate(proc);
 }
@@ -253,8 +255,10 @@ void zx_process_task_exited(struct zx_process *proc, struct task_struct *task,
 		zx_agent_fail_all(proc);
 	if (listed)
 		zx_object_put(&t->obj);		/* the list's reference */
-	if (kill)
+	if (kill) {
+		zx_agent_retire(proc);
 		kill_pid(proc->tgid, SIGKILL, 1);
+	}
 	if (end)
 		zx_process_terminate(proc);
 }
@@ -636,6 +640,7 @@ int zx_sys_process_exit(struct zx_process *proc, struct zx_ioc_process_exit *a)
 	if (proc->state == ZX_PROCESS_RUNNING)
 		proc->state = ZX_PROCESS_DYING;
 	mutex_unlock(&proc->lock);
+	zx_agent_retire(proc);
 	kill_pid(proc->tgid, SIGKILL, 1);
 	return ZX_OK;			/* the caller dies on its way out */
 }

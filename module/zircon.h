@@ -342,6 +342,7 @@ bool zx_agent_ready(struct zx_process *proc);
 bool zx_agent_cred_within(struct zx_process *proc, const struct cred *limit);
 void zx_task_rename(struct pid *pid, struct zx_object *obj);
 void zx_agent_adopt_sched(struct zx_process *proc);
+void zx_agent_retire(struct zx_process *proc);
 void zx_exit_hook_arm(struct zx_exit_hook *hook, void (*exited)(struct zx_exit_hook *));
 
 /* Jobs (job.c) */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -687,6 +688,87 @@ TEST(pool_processes)
 	ASSERT_TRUE(gone("pool-spin"));
 	ASSERT_TRUE(zx_test_objects_settle(base));
 	zx_handle_close(bad);
+	zx_handle_close(job);
+}
+
+struct retire_count {
+	int idle, other;
+};
+
+/* Count the policies of the tasks that are no Zircon thread (not "main"). */
+static int count_retired(const char *dir, int id, void *ctx)
+{
+	struct retire_count *c = ctx;
+	char path[340];
+	int policy;
+
+	snprintf(path, sizeof(path), "%s/comm", dir);
+	if (zx_test_comm_is(path, "main"))
+		return 0;
+	policy = sched_getscheduler(id);
+	c->idle += policy == SCHED_IDLE;
+	c->other += policy == SCHED_OTHER;
+	return 0;
+}
+
+/* Wait (up to 5 s) until the Linux process @pid is a zombie. */
+static int zombie(pid_t pid)
+{
+	char path[64], buf[256], *state;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	for (int i = 0; i < 500; i++, usleep(10000)) {
+		f = fopen(path, "r");
+		if (!f)
+			return 0;
+		state = fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
+		fclose(f);
+		if (state && state[1] == ' ' && state[2] == 'Z')
+			return 1;
+	}
+	return 0;
+}
+
+static int first_id(const char *dir, int id, void *ctx)
+{
+	(void)dir, (void)ctx;
+	return id;
+}
+
+/*
+ * What is left of a killed process, its agent and spare, exits at
+ * SCHED_IDLE: Linux's teardown of it does not hold up a waiter.  The test
+ * is the agents' subreaper, so each agent stays, a zombie, with the policy
+ * it died with.
+ */
+TEST(killed_process_tears_down_at_idle)
+{
+	zx_handle_t job = zx_test_job();
+	struct retire_count before = {0}, after = {0};
+	struct launched l;
+	pid_t agent;
+	int i;
+
+	ASSERT_EQ(0, prctl(PR_SET_CHILD_SUBREAPER, 1));
+	for (i = 0; i < 4; i++) {
+		ASSERT_EQ(ZX_OK, fs_launch(job, "retiring", ZX_HANDLE_INVALID, MODE(FS_SPIN, 0), &l));
+		agent = zx_test_each_named("/proc", "retiring", first_id, NULL);
+		ASSERT_LT(0, agent);
+		zx_test_each_thread("retiring", NULL, count_retired, &before);
+		ASSERT_EQ(ZX_OK, zx_task_kill(l.proc));
+		ASSERT_EQ(ZX_TASK_RETCODE_SYSCALL_KILL, fs_wait_exit(l.proc));
+		ASSERT_TRUE(zombie(agent));
+		zx_test_each_thread("retiring", NULL, count_retired, &after);
+		ASSERT_EQ(agent, waitpid(agent, NULL, 0));
+		fs_close(&l);
+		ASSERT_TRUE(gone("retiring"));
+	}
+	/* Each had its agent (and spare) at the caller's policy until the kill. */
+	ASSERT_LE(4, before.other);
+	ASSERT_EQ(0, before.idle);
+	ASSERT_EQ(0, after.other);
+	ASSERT_EQ(4, after.idle);
 	zx_handle_close(job);
 }
 
