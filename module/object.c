@@ -5,9 +5,11 @@
  *
  * A koid is taken from one 64-bit counter that starts at 1024 and never
  * wraps in practice, so koids are never reused.  The signal word, the
- * observer list and the name are protected by zx_object.lock, an irq-safe
- * spinlock: observers are notified under it (see zircon.h).  The last
- * zx_object_put() calls the type's destroy(), which must free the object.
+ * observer list and the name are protected by zx_object.lock, a spinlock
+ * that leaves interrupts on: no object changes from a timer or an interrupt
+ * handler, so it is never taken in interrupt context.  Observers are
+ * notified under it (see zircon.h).  The last zx_object_put() calls the
+ * type's destroy(), which must free the object.
  */
 
 #include <linux/atomic.h>
@@ -64,10 +66,9 @@ int zx_objects_live(void)
 void zx_object_update_signals(struct zx_object *obj, u32 clear, u32 set)
 {
 	struct zx_observer *ob, *tmp;
-	unsigned long flags;
 	u32 signals;
 
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	signals = (obj->signals & ~clear) | set;
 	if (signals != obj->signals) {
 		u32 rising = signals & ~obj->signals;
@@ -80,17 +81,16 @@ void zx_object_update_signals(struct zx_object *obj, u32 clear, u32 set)
 			}
 		}
 	}
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 }
 
 u32 zx_object_signals(struct zx_object *obj)
 {
-	unsigned long flags;
 	u32 signals;
 
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	signals = obj->signals;
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 	return signals;
 }
 
@@ -101,26 +101,24 @@ u32 zx_object_signals(struct zx_object *obj)
  */
 u32 zx_object_add_observer(struct zx_object *obj, struct zx_observer *ob)
 {
-	unsigned long flags;
 	u32 signals;
 
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	signals = obj->signals;
 	if ((signals & ob->trigger) && !ob->edge)
 		INIT_LIST_HEAD(&ob->node);
 	else
 		list_add_tail(&ob->node, &obj->observers);
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 	return signals;
 }
 
 void zx_object_remove_observer(struct zx_object *obj, struct zx_observer *ob)
 {
-	unsigned long flags;
 
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	list_del_init(&ob->node);
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 }
 
 /*
@@ -134,41 +132,38 @@ void zx_object_remove_observer(struct zx_object *obj, struct zx_observer *ob)
 void zx_object_cancel(struct zx_object *obj, const void *table, u32 value)
 {
 	struct zx_observer *ob, *tmp;
-	unsigned long flags;
 
 	if (list_empty(&obj->observers))
 		return;
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	list_for_each_entry_safe(ob, tmp, &obj->observers, node) {
 		if (ob->table == table && ob->value == value) {
 			list_del_init(&ob->node);
 			ob->notify(ob, obj->signals, true);
 		}
 	}
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 }
 
 void zx_object_get_name(struct zx_object *obj, char name[ZX_MAX_NAME_LEN])
 {
-	unsigned long flags;
 
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	memcpy(name, obj->name, ZX_MAX_NAME_LEN);
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 }
 
 /* Store at most ZX_MAX_NAME_LEN - 1 bytes of @name, up to its first NUL. */
 void zx_object_set_name(struct zx_object *obj, const char *name, size_t len)
 {
 	char buf[ZX_MAX_NAME_LEN] = {};
-	unsigned long flags;
 
 	len = min_t(size_t, len, ZX_MAX_NAME_LEN - 1);
 	memcpy(buf, name, len);
 	len = strnlen(buf, len);
 	memset(buf + len, 0, sizeof(buf) - len);
 
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	memcpy(obj->name, buf, sizeof(buf));
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 }

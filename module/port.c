@@ -22,8 +22,9 @@
  * async wait was made through retire entries the same way.
  *
  * Lock order: zx_object.lock (of a watched object), then zx_port.lock, then
- * the port's wait-queue lock.  All are irq-safe spinlocks; nothing sleeps
- * under them.
+ * the port's wait-queue lock.  All are spinlocks never taken in interrupt
+ * context (only the wait queue's own lock disables interrupts, as every
+ * wait queue's does); nothing sleeps under them.
  */
 
 #include <linux/hrtimer.h>
@@ -96,14 +97,13 @@ static void zx_port_destroy(struct zx_object *obj)
 {
 	struct zx_port *port = to_port(obj);
 	struct zx_port_entry *e, *tmp;
-	unsigned long flags;
 	LIST_HEAD(armed);
 
-	spin_lock_irqsave(&port->lock, flags);
+	spin_lock(&port->lock);
 	list_for_each_entry(e, &port->armed, node)
 		e->state = ZX_ENTRY_DETACHED;
 	list_splice_init(&port->armed, &armed);
-	spin_unlock_irqrestore(&port->lock, flags);
+	spin_unlock(&port->lock);
 	zx_port_retire(&armed);
 
 	/* No observer can reach the port now: free what is queued. */
@@ -117,11 +117,10 @@ static void zx_port_notify(struct zx_observer *ob, u32 signals, bool canceled)
 {
 	struct zx_port_entry *e = container_of(ob, struct zx_port_entry, ob);
 	struct zx_port *port = e->port;
-	unsigned long flags;
 
-	spin_lock_irqsave(&port->lock, flags);
+	spin_lock(&port->lock);
 	if (e->state != ZX_ENTRY_ARMED) {
-		spin_unlock_irqrestore(&port->lock, flags);
+		spin_unlock(&port->lock);
 		return;
 	}
 	list_del(&e->node);
@@ -130,7 +129,7 @@ static void zx_port_notify(struct zx_observer *ob, u32 signals, bool canceled)
 		 * closer still holds a reference, so this put cannot be the
 		 * last.
 		 */
-		spin_unlock_irqrestore(&port->lock, flags);
+		spin_unlock(&port->lock);
 		zx_port_entry_free(e);
 		return;
 	}
@@ -145,7 +144,7 @@ static void zx_port_notify(struct zx_observer *ob, u32 signals, bool canceled)
 	 * and zx_port_destroy may free it as soon as the lock is dropped.
 	 */
 	wake_up(&port->wq);
-	spin_unlock_irqrestore(&port->lock, flags);
+	spin_unlock(&port->lock);
 }
 
 int zx_sys_port_create(struct zx_process *proc, struct zx_ioc_port_create *a)
@@ -178,7 +177,6 @@ int zx_sys_port_queue(struct zx_process *proc, struct zx_ioc_port_queue *a)
 	struct zx_port_entry *e;
 	struct zx_handle_ref ref;
 	struct zx_port *port;
-	unsigned long flags;
 	int status;
 
 	if (a->reserved)
@@ -199,7 +197,7 @@ int zx_sys_port_queue(struct zx_process *proc, struct zx_ioc_port_queue *a)
 	}
 	e->pkt.type = ZX_PKT_TYPE_USER;
 	e->state = ZX_ENTRY_USER;
-	spin_lock_irqsave(&port->lock, flags);
+	spin_lock(&port->lock);
 	if (port->user_packets >= ZX_PORT_MAX_USER_PACKETS) {
 		status = ZX_ERR_SHOULD_WAIT;
 	} else {
@@ -207,7 +205,7 @@ int zx_sys_port_queue(struct zx_process *proc, struct zx_ioc_port_queue *a)
 		list_add_tail(&e->node, &port->queue);
 		e = NULL;
 	}
-	spin_unlock_irqrestore(&port->lock, flags);
+	spin_unlock(&port->lock);
 	kfree(e);
 	if (!status)
 		wake_up(&port->wq);
@@ -220,16 +218,15 @@ out:
 static struct zx_port_entry *zx_port_pop(struct zx_port *port)
 {
 	struct zx_port_entry *e;
-	unsigned long flags;
 
-	spin_lock_irqsave(&port->lock, flags);
+	spin_lock(&port->lock);
 	e = list_first_entry_or_null(&port->queue, struct zx_port_entry, node);
 	if (e) {
 		list_del(&e->node);
 		if (e->state == ZX_ENTRY_USER)
 			port->user_packets--;
 	}
-	spin_unlock_irqrestore(&port->lock, flags);
+	spin_unlock(&port->lock);
 	return e;
 }
 
@@ -279,7 +276,6 @@ int zx_sys_object_wait_async(struct zx_process *proc, struct zx_ioc_wait_async *
 	struct zx_handle_ref pref, oref;
 	struct zx_port_entry *e;
 	struct zx_port *port;
-	unsigned long flags;
 	u32 signals;
 	int status;
 
@@ -309,10 +305,10 @@ int zx_sys_object_wait_async(struct zx_process *proc, struct zx_ioc_wait_async *
 	e->ob.value = a->handle;
 	e->ob.notify = zx_port_notify;
 
-	spin_lock_irqsave(&port->lock, flags);
+	spin_lock(&port->lock);
 	e->state = ZX_ENTRY_ARMED;
 	list_add_tail(&e->node, &port->armed);
-	spin_unlock_irqrestore(&port->lock, flags);
+	spin_unlock(&port->lock);
 
 	signals = zx_object_add_observer(e->obj, &e->ob);
 	if ((signals & e->ob.trigger) && !e->ob.edge) {
@@ -343,7 +339,6 @@ int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a)
 	struct zx_port_entry *e, *tmp;
 	struct zx_handle_ref pref, sref;
 	struct zx_port *port;
-	unsigned long flags;
 	LIST_HEAD(armed);
 	LIST_HEAD(queued);
 	int status;
@@ -356,7 +351,7 @@ int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a)
 		goto out;
 	port = to_port(pref.obj);
 
-	spin_lock_irqsave(&port->lock, flags);
+	spin_lock(&port->lock);
 	list_for_each_entry_safe(e, tmp, &port->armed, node) {
 		if (e->pkt.key == a->key && e->ob.table == proc->ht &&
 		    e->ob.value == a->source) {
@@ -369,7 +364,7 @@ int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a)
 		    e->ob.table == proc->ht && e->ob.value == a->source)
 			list_move_tail(&e->node, &queued);
 	}
-	spin_unlock_irqrestore(&port->lock, flags);
+	spin_unlock(&port->lock);
 
 	if (list_empty(&armed) && list_empty(&queued))
 		status = ZX_ERR_NOT_FOUND;

@@ -71,12 +71,11 @@ static void zx_vmo_destroy(struct zx_object *obj)
 	fput(vmo->file);
 	kfree(vmo);
 	if (parent) {
-		unsigned long flags;
 		bool last;
 
-		spin_lock_irqsave(&parent->base.lock, flags);
+		spin_lock(&parent->base.lock);
 		last = --parent->children == 0;
-		spin_unlock_irqrestore(&parent->base.lock, flags);
+		spin_unlock(&parent->base.lock);
 		if (last)
 			zx_object_update_signals(&parent->base, 0, ZX_VMO_ZERO_CHILDREN);
 		zx_object_put(&parent->base);
@@ -395,7 +394,6 @@ int zx_sys_vmo_create_child(struct zx_process *proc, struct zx_ioc_vmo_child *a)
 	u32 kind = a->options & ZX_VMO_CHILD_KINDS;
 	struct zx_vmo *parent, *child;
 	struct zx_handle_ref ref;
-	unsigned long flags;
 	u64 size, copy;
 	u32 rights;
 	int status;
@@ -433,9 +431,9 @@ int zx_sys_vmo_create_child(struct zx_process *proc, struct zx_ioc_vmo_child *a)
 	}
 
 	child->parent = to_vmo(zx_object_get(&parent->base));
-	spin_lock_irqsave(&parent->base.lock, flags);
+	spin_lock(&parent->base.lock);
 	parent->children++;
-	spin_unlock_irqrestore(&parent->base.lock, flags);
+	spin_unlock(&parent->base.lock);
 	zx_object_update_signals(&parent->base, ZX_VMO_ZERO_CHILDREN, 0);
 
 	rights = ref.rights;
@@ -504,7 +502,6 @@ static int zx_vmo_get_info(struct zx_object *obj, u32 rights, u32 topic,
 {
 	struct zx_vmo *vmo = to_vmo(obj);
 	struct zx_info_vmo info = {};
-	unsigned long flags;
 
 	if (topic != ZX_INFO_VMO && topic != ZX_INFO_VMO_V1)
 		return ZX_ERR_NOT_SUPPORTED;
@@ -516,9 +513,9 @@ static int zx_vmo_get_info(struct zx_object *obj, u32 rights, u32 topic,
 	info.size_bytes = vmo->size;
 	up_read(&vmo->lock);
 	info.parent_koid = vmo->parent ? vmo->parent->base.koid : 0;
-	spin_lock_irqsave(&obj->lock, flags);
+	spin_lock(&obj->lock);
 	info.num_children = vmo->children;
-	spin_unlock_irqrestore(&obj->lock, flags);
+	spin_unlock(&obj->lock);
 	info.flags = ZX_INFO_VMO_TYPE_PAGED | ZX_INFO_VMO_VIA_HANDLE;
 	if (vmo->resizable)
 		info.flags |= ZX_INFO_VMO_RESIZABLE;

@@ -18,14 +18,14 @@
  * A waiter registers a struct zx_observer on the object.  Whenever the
  * signal word changes, every observer whose trigger mask intersects the new
  * signals is notified; closing the handle through which an observer was
- * registered cancels it.  Notification runs under the object's lock with
- * interrupts disabled, so notify callbacks must not sleep.
+ * registered cancels it.  Notification runs under the object's lock (a
+ * spinlock), so notify callbacks must not sleep.
  *
  * Lock order (outermost first)
  * ----------------------------
  *   zx_job_lock (mutex, the whole job tree)
  *     zx_handle_table.lock (spinlock)
- *       zx_object.lock (spinlock, irq-safe)
+ *       zx_object.lock (spinlock, never taken in interrupt context)
  * No object's release function runs with any of these held.
  */
 #ifndef _ZIRCON_H
