@@ -16,31 +16,10 @@ struct launched {
   zx_vaddr_t code, stack;
 };
 
-#define FS_STACK_SIZE 65536
-
 // Map the program and a stack into the unstarted process l->proc.
 static inline zx_status_t fs_load(struct launched* l) {
-  size_t size = (size_t)(fsprog_image_end - fsprog_image);
-  zx_handle_t vmo, stack;
-  zx_status_t st;
-
-  st = zx_vmo_create(size, 0, &vmo);
-  if (st == ZX_OK)
-    st = zx_vmo_write(vmo, fsprog_image, 0, size);
-  if (st == ZX_OK)
-    st = zx_vmo_replace_as_executable(vmo, ZX_HANDLE_INVALID, &vmo);
-  if (st == ZX_OK)
-    st = zx_vmar_map(l->vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_PERM_EXECUTE, 0, vmo, 0,
-                     size, &l->code);
-  zx_handle_close(vmo);
-  if (st != ZX_OK)
-    return st;
-  st = zx_vmo_create(FS_STACK_SIZE, 0, &stack);
-  if (st == ZX_OK)
-    st = zx_vmar_map(l->vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, stack, 0, FS_STACK_SIZE,
-                     &l->stack);
-  zx_handle_close(stack);
-  return st;
+  return fs_map(l->vmar, fsprog_image, (size_t)(fsprog_image_end - fsprog_image), &l->code,
+                &l->stack);
 }
 
 // Load and start the created process l->proc (its VMAR in l->vmar) in mode @arg2.

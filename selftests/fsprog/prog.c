@@ -66,8 +66,7 @@ extern char _start[], fs_image_end[];
 
 // FS_SPAWN: this program's image into a new process in @job, run as FS_EXIT.
 static int64_t spawn(zx_handle_t job, long value) {
-  uint64_t size = (uint64_t)(fs_image_end - _start);
-  zx_handle_t proc, vmar, thread, vmo, stack;
+  zx_handle_t proc, vmar, thread;
   zx_info_process_t info;
   zx_vaddr_t code, sp;
   zx_status_t st;
@@ -75,22 +74,11 @@ static int64_t spawn(zx_handle_t job, long value) {
   st = zx_process_create(job, "grandchild", 10, 0, &proc, &vmar);
   if (st != ZX_OK)
     return st;
-  st = zx_vmo_create(size, 0, &vmo);
-  if (st == ZX_OK)
-    st = zx_vmo_write(vmo, _start, 0, size);
-  if (st == ZX_OK)
-    st = zx_vmo_replace_as_executable(vmo, ZX_HANDLE_INVALID, &vmo);
-  if (st == ZX_OK)
-    st = zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_PERM_EXECUTE, 0, vmo, 0,
-                     size, &code);
-  if (st == ZX_OK)
-    st = zx_vmo_create(65536, 0, &stack);
-  if (st == ZX_OK)
-    st = zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, stack, 0, 65536, &sp);
+  st = fs_map(vmar, _start, (size_t)(fs_image_end - _start), &code, &sp);
   if (st == ZX_OK)
     st = zx_thread_create(proc, "main", 4, 0, &thread);
   if (st == ZX_OK)
-    st = zx_process_start(proc, thread, code, sp + 65536, ZX_HANDLE_INVALID,
+    st = zx_process_start(proc, thread, code, sp + FS_STACK_SIZE, ZX_HANDLE_INVALID,
                           FS_EXIT | ((uintptr_t)value << 8));
   if (st == ZX_OK)
     st = zx_object_wait_one(proc, ZX_PROCESS_TERMINATED, ZX_TIME_INFINITE, 0);

@@ -3,6 +3,9 @@
 #ifndef FSPROG_H_
 #define FSPROG_H_
 
+#include <stddef.h>
+#include <zircon/syscalls.h>
+
 enum fs_mode {
   FS_REGS = 1,         // send the entry registers, exit with the code sent back
   FS_EXIT = 2,         // zx_process_exit(value)
@@ -59,5 +62,34 @@ enum fs_reg {
   FS_R8, FS_R9, FS_R10, FS_R11, FS_R12, FS_R13, FS_R14, FS_R15,
   FS_RFLAGS, FS_MXCSR, FS_FSBASE, FS_NREGS
 };
+
+#define FS_STACK_SIZE 65536
+
+// Map the program's flat @image (@size bytes) read-write-execute and a stack
+// of FS_STACK_SIZE into @vmar, an unstarted process's: what the test does to
+// launch it, and what it does itself for FS_SPAWN.
+static inline zx_status_t fs_map(zx_handle_t vmar, const void* image, size_t size,
+                                 zx_vaddr_t* code, zx_vaddr_t* stack) {
+  zx_handle_t vmo, stack_vmo;
+  zx_status_t st;
+
+  st = zx_vmo_create(size, 0, &vmo);
+  if (st == ZX_OK)
+    st = zx_vmo_write(vmo, image, 0, size);
+  if (st == ZX_OK)
+    st = zx_vmo_replace_as_executable(vmo, ZX_HANDLE_INVALID, &vmo);
+  if (st == ZX_OK)
+    st = zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE | ZX_VM_PERM_EXECUTE, 0, vmo, 0,
+                     size, code);
+  zx_handle_close(vmo);
+  if (st != ZX_OK)
+    return st;
+  st = zx_vmo_create(FS_STACK_SIZE, 0, &stack_vmo);
+  if (st == ZX_OK)
+    st = zx_vmar_map(vmar, ZX_VM_PERM_READ | ZX_VM_PERM_WRITE, 0, stack_vmo, 0, FS_STACK_SIZE,
+                     stack);
+  zx_handle_close(stack_vmo);
+  return st;
+}
 
 #endif  // FSPROG_H_
