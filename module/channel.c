@@ -19,6 +19,12 @@
  * iteratively keeps the kernel stack flat.  Like Zircon, the module does
  * not collect cycles of endpoints that hold each other in their queues.
  *
+ * The fast path is a small message (at most ZX_MSG_SMALL bytes allocated):
+ * each pair keeps the last small message freed as a spare for the next
+ * one, taken and put back with xchg(), so a request and its reply reuse
+ * one buffer instead of going through kmalloc and kfree each time.  Their
+ * bytes cross with user memory in one user-access section (zx_copy_in()).
+ *
  * Lock order: zx_channel_pair.lock, then zx_object.lock (signal updates).
  */
 
@@ -37,6 +43,7 @@ struct zx_channel_pair {
 	refcount_t ref;			/* one per endpoint */
 	spinlock_t lock;
 	u32 next_txid;			/* lock: zx_channel_call ids */
+	struct zx_channel_msg *spare;	/* xchg(): a small message to reuse */
 };
 
 struct zx_channel_msg {
@@ -46,9 +53,13 @@ struct zx_channel_msg {
 	};
 	u32 num_bytes;
 	u32 num_handles;
+	u32 capacity;			/* bytes allocated after the header */
 	struct zx_handle_ref *handles;	/* in flight, num_handles of them */
 	u8 bytes[];
 };
+
+/* Allocations up to this size (header included) go through the spare. */
+#define ZX_MSG_SMALL	512
 
 /* A zx_channel_call waiting for its reply. */
 struct zx_channel_caller {
@@ -78,12 +89,53 @@ static struct zx_channel *to_channel(struct zx_object *obj)
 	return container_of(obj, struct zx_channel, base);
 }
 
-static void zx_msg_free(struct zx_channel_msg *msg)
+/*
+ * A message for @num_bytes bytes and up to @num_handles handles, none in it
+ * yet.  @pair, if not NULL, is the pair whose spare may be used.
+ */
+static struct zx_channel_msg *zx_msg_alloc(struct zx_channel_pair *pair, u32 num_bytes,
+					   u32 num_handles)
+{
+	size_t payload = ALIGN(num_bytes, 8) + num_handles * sizeof(struct zx_handle_ref);
+	size_t size = sizeof(struct zx_channel_msg) + payload;
+	struct zx_channel_msg *msg = NULL;
+
+	if (size <= ZX_MSG_SMALL) {
+		if (pair) {
+			msg = xchg(&pair->spare, NULL);
+			if (msg && msg->capacity >= payload)
+				goto init;
+			kfree(msg);
+		}
+		/* Whatever the slab rounds up to is usable by a later message. */
+		size = kmalloc_size_roundup(size);
+		msg = kmalloc(size, GFP_KERNEL_ACCOUNT);
+	} else {
+		msg = kvmalloc(size, GFP_KERNEL_ACCOUNT);
+	}
+	if (!msg)
+		return NULL;
+	msg->capacity = size - sizeof(*msg);
+init:
+	msg->handles = (void *)(msg->bytes + ALIGN(num_bytes, 8));
+	msg->num_bytes = num_bytes;
+	msg->num_handles = 0;
+	return msg;
+}
+
+/*
+ * Close the handles in @msg and free it, or keep it as @pair's spare (the
+ * spare it replaces is freed).  @pair is NULL when the message may outlive
+ * its pair (the reap list).
+ */
+static void zx_msg_free(struct zx_channel_pair *pair, struct zx_channel_msg *msg)
 {
 	u32 i;
 
 	for (i = 0; i < msg->num_handles; i++)
 		zx_handle_ref_release(&msg->handles[i]);
+	if (pair && sizeof(*msg) + msg->capacity <= ZX_MSG_SMALL)
+		msg = xchg(&pair->spare, msg);
 	kvfree(msg);
 }
 
@@ -94,7 +146,7 @@ static void zx_reap_fn(struct work_struct *work)
 
 	while ((list = llist_del_all(&zx_reap_list))) {
 		llist_for_each_entry_safe(msg, tmp, list, reap)
-			zx_msg_free(msg);
+			zx_msg_free(NULL, msg);
 		cond_resched();
 	}
 }
@@ -165,8 +217,10 @@ static void zx_channel_destroy(struct zx_object *obj)
 	struct zx_channel *ch = to_channel(obj);
 
 	zx_channel_detach(ch);
-	if (refcount_dec_and_test(&ch->pair->ref))
+	if (refcount_dec_and_test(&ch->pair->ref)) {
+		kfree(ch->pair->spare);
 		kfree(ch->pair);
+	}
 	kfree(ch);
 }
 
@@ -232,12 +286,69 @@ int zx_sys_channel_create(struct zx_process *proc, struct zx_ioc_channel_create 
 }
 
 /*
+ * Copy @n message bytes between user memory and a message; 0 or -EFAULT.
+ * Small copies run word by word in one user-access section: for a 64-byte
+ * message the out-of-line copy_from_user() with its hardened-usercopy
+ * lookup of the slab object cost more than the bytes themselves.  The
+ * bound that lookup would check is kept by the callers: a message is
+ * allocated for num_bytes, and only num_bytes are copied.
+ */
+#define ZX_COPY_SMALL	256
+
+#ifndef can_do_masked_user_access	/* before 6.12: always check and fence */
+#define can_do_masked_user_access()	0
+#define masked_user_access_begin(p)	NULL
+#endif
+
+static int zx_copy_in(void *dst, u64 uptr, u32 n)
+{
+	const void __user *src = u64_to_user_ptr(uptr);
+	u8 *d = dst;
+
+	if (n > ZX_COPY_SMALL)
+		return copy_from_user(dst, src, n) ? -EFAULT : 0;
+	if (can_do_masked_user_access())
+		src = masked_user_access_begin(src);
+	else if (!user_read_access_begin(src, n))
+		return -EFAULT;
+	for (; n >= sizeof(u64); n -= sizeof(u64), d += sizeof(u64), src += sizeof(u64))
+		unsafe_get_user(*(u64 *)d, (const u64 __user *)src, fault);
+	for (; n; n--, d++, src++)
+		unsafe_get_user(*d, (const u8 __user *)src, fault);
+	user_read_access_end();
+	return 0;
+fault:
+	user_read_access_end();
+	return -EFAULT;
+}
+
+static int zx_copy_out(u64 uptr, const void *src, u32 n)
+{
+	void __user *dst = u64_to_user_ptr(uptr);
+
+	if (n > ZX_COPY_SMALL)
+		return copy_to_user(dst, src, n) ? -EFAULT : 0;
+	if (can_do_masked_user_access())
+		dst = masked_user_access_begin(dst);
+	else if (!user_write_access_begin(dst, n))
+		return -EFAULT;
+	unsafe_copy_to_user(dst, src, n, fault);
+	user_write_access_end();
+	return 0;
+fault:
+	user_write_access_end();
+	return -EFAULT;
+}
+
+/*
  * Build a message from user memory, taking every handle listed out of the
  * caller's table.  Every listed handle is consumed even on failure, as
- * Zircon documents.  @self is the value of the channel written to.
+ * Zircon documents.  @self is the value of the channel written to; @pair,
+ * if not NULL, its pair.
  */
-static int zx_msg_build(struct zx_process *proc, u32 self, u64 ubytes, u32 num_bytes,
-			u64 uhandles, u32 num_handles, struct zx_channel_msg **out)
+static int zx_msg_build(struct zx_process *proc, u32 self, struct zx_channel_pair *pair,
+			u64 ubytes, u32 num_bytes, u64 uhandles, u32 num_handles,
+			struct zx_channel_msg **out)
 {
 	/* Only the first num_handles are used, each after it was copied in. */
 	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES] __uninitialized;
@@ -254,15 +365,9 @@ static int zx_msg_build(struct zx_process *proc, u32 self, u64 ubytes, u32 num_b
 	if (num_bytes > ZX_CHANNEL_MAX_MSG_BYTES) {
 		status = ZX_ERR_OUT_OF_RANGE;
 	} else {
-		msg = kvmalloc(sizeof(*msg) + ALIGN(num_bytes, 8) + num_handles * sizeof(ref),
-			       GFP_KERNEL_ACCOUNT);
-		if (!msg) {
+		msg = zx_msg_alloc(pair, num_bytes, num_handles);
+		if (!msg)
 			status = ZX_ERR_NO_MEMORY;
-		} else {
-			msg->handles = (void *)(msg->bytes + ALIGN(num_bytes, 8));
-			msg->num_bytes = num_bytes;
-			msg->num_handles = 0;
-		}
 	}
 
 	for (i = 0; i < num_handles; i++) {
@@ -282,11 +387,11 @@ static int zx_msg_build(struct zx_process *proc, u32 self, u64 ubytes, u32 num_b
 		if (st && !status)
 			status = st;
 	}
-	if (!status && num_bytes && copy_from_user(msg->bytes, u64_to_user_ptr(ubytes), num_bytes))
+	if (!status && num_bytes && zx_copy_in(msg->bytes, ubytes, num_bytes))
 		status = ZX_ERR_INVALID_ARGS;
 	if (status) {
 		if (msg)
-			zx_msg_free(msg);
+			zx_msg_free(pair, msg);
 		return status;
 	}
 	*out = msg;
@@ -322,29 +427,30 @@ int zx_sys_channel_write(struct zx_process *proc, struct zx_ioc_channel_write *a
 {
 	struct zx_channel_msg *msg = NULL;
 	struct zx_handle_ref ref = {};
-	struct zx_channel *ch;
+	struct zx_channel *ch = NULL;
 	int status, st;
 
 	status = zx_handle_get(proc, a->handle, ZX_OBJ_TYPE_CHANNEL, ZX_RIGHT_WRITE, &ref);
 	if (status)
 		ref.obj = NULL;
-	else if (a->options)
+	else
+		ch = to_channel(ref.obj);
+	if (!status && a->options)
 		status = ZX_ERR_INVALID_ARGS;
 	/* The listed handles are consumed whatever happened so far. */
-	st = zx_msg_build(proc, a->handle, a->bytes, a->num_bytes, a->handles,
-			  a->num_handles, &msg);
+	st = zx_msg_build(proc, a->handle, ch ? ch->pair : NULL, a->bytes, a->num_bytes,
+			  a->handles, a->num_handles, &msg);
 	if (!status)
 		status = st;
 	else if (!st)
-		zx_msg_free(msg);
+		zx_msg_free(ch ? ch->pair : NULL, msg);
 	if (!status) {
-		ch = to_channel(ref.obj);
 		trace_zx_channel_write(ch->base.koid, msg->num_bytes, msg->num_handles);
 		spin_lock(&ch->pair->lock);
 		status = zx_channel_deliver(ch, msg);
 		spin_unlock(&ch->pair->lock);
 		if (status)
-			zx_msg_free(msg);
+			zx_msg_free(ch->pair, msg);
 	}
 	if (ref.obj)
 		zx_object_put(ref.obj);
@@ -363,8 +469,8 @@ struct zx_handle_info {
  * Hand a dequeued message to the reader: bytes first, then the handles,
  * installed in the reader's table.  The message is consumed in every case.
  */
-static int zx_msg_receive(struct zx_process *proc, struct zx_channel_msg *msg,
-			  u64 ubytes, u64 uhandles, bool etc)
+static int zx_msg_receive(struct zx_process *proc, struct zx_channel_pair *pair,
+			  struct zx_channel_msg *msg, u64 ubytes, u64 uhandles, bool etc)
 {
 	/* Each entry is read only after it was installed. */
 	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES] __uninitialized;
@@ -372,7 +478,7 @@ static int zx_msg_receive(struct zx_process *proc, struct zx_channel_msg *msg,
 	int status = ZX_OK;
 	u32 i, value;
 
-	if (msg->num_bytes && copy_to_user(u64_to_user_ptr(ubytes), msg->bytes, msg->num_bytes))
+	if (msg->num_bytes && zx_copy_out(ubytes, msg->bytes, msg->num_bytes))
 		status = ZX_ERR_INVALID_ARGS;
 	for (i = 0; i < msg->num_handles && !status; i++) {
 		struct zx_handle_ref *ref = &msg->handles[i];
@@ -393,7 +499,7 @@ static int zx_msg_receive(struct zx_process *proc, struct zx_channel_msg *msg,
 	/* On failure undo what was installed, once each; the message's go too. */
 	while (status && i--)
 		zx_handle_close(proc, values[i]);
-	zx_msg_free(msg);
+	zx_msg_free(pair, msg);
 	return status;
 }
 
@@ -440,9 +546,9 @@ int zx_sys_channel_read(struct zx_process *proc, struct zx_ioc_channel_read *a, 
 	spin_unlock(&ch->pair->lock);
 
 	if (msg && status)
-		zx_msg_free(msg);		/* discarded */
+		zx_msg_free(ch->pair, msg);	/* discarded */
 	else if (msg)
-		status = zx_msg_receive(proc, msg, a->bytes, a->handles, etc);
+		status = zx_msg_receive(proc, ch->pair, msg, a->bytes, a->handles, etc);
 	if (status == ZX_OK || status == ZX_ERR_BUFFER_TOO_SMALL) {
 		if (zx_put_u32(a->actual_bytes, nbytes) || zx_put_u32(a->actual_handles, nhandles))
 			status = ZX_ERR_INVALID_ARGS;
@@ -465,25 +571,26 @@ int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a)
 	ktime_t expires = ns_to_ktime(a->deadline);
 	struct zx_channel_msg *msg = NULL, *reply;
 	struct zx_handle_ref ref = {};
-	struct zx_channel *ch;
+	struct zx_channel *ch = NULL;
 	int status, st;
 
 	status = zx_handle_get(proc, a->handle, ZX_OBJ_TYPE_CHANNEL,
 			       ZX_RIGHT_READ | ZX_RIGHT_WRITE, &ref);
 	if (status)
 		ref.obj = NULL;
-	else if (a->options || a->wr_num_bytes < sizeof(u32))
+	else
+		ch = to_channel(ref.obj);
+	if (!status && (a->options || a->wr_num_bytes < sizeof(u32)))
 		status = ZX_ERR_INVALID_ARGS;
-	st = zx_msg_build(proc, a->handle, a->wr_bytes, a->wr_num_bytes, a->wr_handles,
-			  a->wr_num_handles, &msg);
+	st = zx_msg_build(proc, a->handle, ch ? ch->pair : NULL, a->wr_bytes, a->wr_num_bytes,
+			  a->wr_handles, a->wr_num_handles, &msg);
 	if (!status)
 		status = st;
 	else if (!st)
-		zx_msg_free(msg);
+		zx_msg_free(ch ? ch->pair : NULL, msg);
 	if (status)
 		goto out;
 
-	ch = to_channel(ref.obj);
 	spin_lock(&ch->pair->lock);
 	/* Zircon's kernel-made ids have the top bit set. */
 	caller.txid = 0x80000000u | ch->pair->next_txid++;
@@ -493,7 +600,7 @@ int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a)
 		list_add_tail(&caller.node, &ch->callers);
 	spin_unlock(&ch->pair->lock);
 	if (status) {
-		zx_msg_free(msg);
+		zx_msg_free(ch->pair, msg);
 		goto out;
 	}
 
@@ -542,17 +649,17 @@ int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a)
 	if (reply->num_bytes > a->rd_num_bytes || reply->num_handles > a->rd_num_handles) {
 		zx_put_u32(a->actual_bytes, reply->num_bytes);
 		zx_put_u32(a->actual_handles, reply->num_handles);
-		zx_msg_free(reply);
+		zx_msg_free(ch->pair, reply);
 		status = ZX_ERR_BUFFER_TOO_SMALL;
 		goto out;
 	}
 	if (zx_put_u32(a->actual_bytes, reply->num_bytes) ||
 	    zx_put_u32(a->actual_handles, reply->num_handles)) {
-		zx_msg_free(reply);
+		zx_msg_free(ch->pair, reply);
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;
 	}
-	status = zx_msg_receive(proc, reply, a->rd_bytes, a->rd_handles, false);
+	status = zx_msg_receive(proc, ch->pair, reply, a->rd_bytes, a->rd_handles, false);
 out:
 	if (ref.obj)
 		zx_object_put(ref.obj);

@@ -5,6 +5,7 @@
  * and that nothing in flight leaks.
  */
 #include <pthread.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "zx_test.h"
@@ -214,6 +215,85 @@ TEST_F(chan, read_errors)
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_channel_read(self->a, 0, buf, NULL, 4, 0,
 						       (uint32_t *)8, NULL));
 	zx_handle_close(ev);
+}
+
+/*
+ * Sizes around the module's small-copy (256 bytes) and small-message (512
+ * bytes with the header) bounds, from and to unaligned buffers, two queued
+ * at a time so that a reused message buffer is sometimes too small and
+ * sometimes larger than needed, some carrying a handle after the bytes.
+ */
+TEST_F(chan, sizes_round_trip_unaligned)
+{
+	static const uint32_t sizes[] = { 0, 1, 7, 8, 9, 63, 64, 65, 255, 256, 257, 300, 447,
+					  448, 449, 470, 511, 512, 513, 4095, 4096, 65536 };
+	static uint8_t out[65536 + 8], in[65536 + 8];
+	const int n = sizeof(sizes) / sizeof(sizes[0]);
+	uint32_t nb, nh;
+	zx_handle_t ev, got;
+
+	for (int i = 0; i < n * 2; i++) {
+		uint32_t first = sizes[i % n], second = sizes[(i * 7 + 3) % n];
+		int with_handle = i % 3 == 0;
+
+		for (uint32_t k = 0; k < first + 1; k++)
+			out[k + 1] = (uint8_t)(k * 31 + i);
+		ev = with_handle ? zx_test_event() : ZX_HANDLE_INVALID;
+		ASSERT_EQ(ZX_OK, zx_channel_write(self->a, 0, out + 1, first, &ev, with_handle));
+		ASSERT_EQ(ZX_OK, zx_channel_write(self->a, 0, out + 5, second, NULL, 0));
+
+		memset(in, 0xee, sizeof(in));
+		got = ZX_HANDLE_INVALID;
+		ASSERT_EQ(ZX_OK, zx_channel_read(self->b, 0, in + 3, &got, first, 1, &nb, &nh));
+		ASSERT_EQ(first, nb);
+		ASSERT_EQ((uint32_t)with_handle, nh);
+		ASSERT_EQ(0, memcmp(in + 3, out + 1, first));
+		/* Nothing past the message is written. */
+		ASSERT_EQ(0xee, in[3 + first]);
+		if (with_handle) {
+			ASSERT_EQ(ZX_OBJ_TYPE_EVENT, zx_test_basic(got).type);
+			ASSERT_EQ(ZX_OK, zx_handle_close(got));
+		}
+		ASSERT_EQ(ZX_OK, zx_channel_read(self->b, 0, in + 7, NULL, second, 0, &nb, NULL));
+		ASSERT_EQ(second, nb);
+		ASSERT_EQ(0, memcmp(in + 7, out + 5, second));
+	}
+}
+
+/*
+ * A buffer that runs into an unmapped page is a bad pointer, whether the
+ * fault comes on the first byte or the last, in a small copy or a large
+ * one: the write queues nothing and the read reports INVALID_ARGS.
+ */
+TEST_F(chan, buffers_into_an_unmapped_page)
+{
+	static const uint32_t sizes[] = { 8, 64, 200, 256, 1000 };
+	long page = sysconf(_SC_PAGESIZE);
+	uint8_t *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	uint8_t *end = map + page;
+
+	ASSERT_NE(MAP_FAILED, map);
+	ASSERT_EQ(0, munmap(end, page));
+	for (unsigned int i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		uint32_t size = sizes[i];
+
+		/* Only the last byte, then every byte, out of reach. */
+		ASSERT_EQ(ZX_ERR_INVALID_ARGS,
+			  zx_channel_write(self->a, 0, end - size + 1, size, NULL, 0));
+		ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_channel_write(self->a, 0, end, size, NULL, 0));
+		ASSERT_EQ(ZX_CHANNEL_WRITABLE, signals_of(self->b));
+
+		ASSERT_EQ(ZX_OK, zx_channel_write(self->a, 0, map, size, NULL, 0));
+		ASSERT_EQ(ZX_ERR_INVALID_ARGS,
+			  zx_channel_read(self->b, 0, end - size + 1, NULL, size, 0, NULL, NULL));
+		ASSERT_EQ(ZX_OK, zx_channel_write(self->a, 0, map, size, NULL, 0));
+		ASSERT_EQ(ZX_ERR_INVALID_ARGS,
+			  zx_channel_read(self->b, 0, end, NULL, size, 0, NULL, NULL));
+		/* The bytes that fit were the reader's to get; the message is gone. */
+		ASSERT_EQ(ZX_CHANNEL_WRITABLE, signals_of(self->b));
+	}
+	munmap(map, page);
 }
 
 TEST_F(chan, peer_closed)
