@@ -34,7 +34,7 @@ LIB_OBJS := $(patsubst lib/%.c,build/lib/%.o,$(LIB_SRCS)) build/lib/agent_blob.o
 
 # libzx-freestanding.a: the calls code inside a started process can make.
 FS_SRCS := $(addprefix lib/,handle.c object.c channel.c port.c vmo.c vmar.c job.c status.c \
-	task.c futex.c freestanding.c)
+	task.c futex.c call.c freestanding.c)
 FS_OBJS := $(patsubst lib/%.c,build/lib-fs/%.o,$(FS_SRCS))
 FS_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -Ilib/include -O2 -g -ffreestanding -fno-builtin \
 	-fno-tree-loop-distribute-patterns -fno-stack-protector -fPIE -fvisibility=hidden \

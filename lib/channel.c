@@ -11,32 +11,17 @@ zx_status_t zx_channel_create(uint32_t options, zx_handle_t* out0, zx_handle_t* 
 zx_status_t zx_channel_write(zx_handle_t handle, uint32_t options, const void* bytes,
                              uint32_t num_bytes, const zx_handle_t* handles,
                              uint32_t num_handles) {
-  struct zx_ioc_channel_write a = {
-      .handle = handle,
-      .options = options,
-      .bytes = ZX_PTR(bytes),
-      .handles = ZX_PTR(handles),
-      .num_bytes = num_bytes,
-      .num_handles = num_handles,
-  };
-  return zx__call(ZX_IOC_CHANNEL_WRITE, &a);
+  return zx__call_regs(ZX_IOC_CHANNEL_WRITE, handle | (uint64_t)options << 32, ZX_PTR(bytes),
+                       ZX_PTR(handles), num_bytes | (uint64_t)num_handles << 32, 0, 0);
 }
 
 static zx_status_t channel_read(unsigned long cmd, zx_handle_t handle, uint32_t options,
                                 void* bytes, void* handles, uint32_t num_bytes,
                                 uint32_t num_handles, uint32_t* actual_bytes,
                                 uint32_t* actual_handles) {
-  struct zx_ioc_channel_read a = {
-      .handle = handle,
-      .options = options,
-      .bytes = ZX_PTR(bytes),
-      .handles = ZX_PTR(handles),
-      .num_bytes = num_bytes,
-      .num_handles = num_handles,
-      .actual_bytes = ZX_PTR(actual_bytes),
-      .actual_handles = ZX_PTR(actual_handles),
-  };
-  return zx__call(cmd, &a);
+  return zx__call_regs(cmd, handle | (uint64_t)options << 32, ZX_PTR(bytes), ZX_PTR(handles),
+                       num_bytes | (uint64_t)num_handles << 32, ZX_PTR(actual_bytes),
+                       ZX_PTR(actual_handles));
 }
 
 zx_status_t zx_channel_read(zx_handle_t handle, uint32_t options, void* bytes,

@@ -5,7 +5,6 @@
 // so a child made by fork() must not use its parent's descriptor: the
 // pthread_atfork() child handler forgets it, and the child's first call
 // opens its own (and so becomes its own Zircon process).
-#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
@@ -17,16 +16,16 @@
 #include "internal.h"
 
 static pthread_mutex_t zx_lock = PTHREAD_MUTEX_INITIALIZER;
-static int zx_fd = -1;
+int zx__fd_value = -1;  // internal.h
 static struct zx_ioc_startup zx_startup;
 static pthread_once_t zx_atfork_once = PTHREAD_ONCE_INIT;
 
 static zx_handle_t zx_root_vmar;
 
 static void zx_forget_in_child(void) {
-  if (zx_fd >= 0)
-    close(zx_fd);
-  zx_fd = -1;
+  if (zx__fd_value >= 0)
+    close(zx__fd_value);
+  zx__fd_value = -1;
   zx_root_vmar = ZX_HANDLE_INVALID;
   pthread_mutex_init(&zx_lock, NULL);
 }
@@ -34,51 +33,30 @@ static void zx_forget_in_child(void) {
 static void zx_register_atfork(void) { pthread_atfork(NULL, NULL, zx_forget_in_child); }
 
 int zx_linux_fd(void) {
-  int fd = __atomic_load_n(&zx_fd, __ATOMIC_ACQUIRE);
+  int fd = __atomic_load_n(&zx__fd_value, __ATOMIC_ACQUIRE);
   if (fd >= 0)
     return fd;
   pthread_once(&zx_atfork_once, zx_register_atfork);
   pthread_mutex_lock(&zx_lock);
-  if (zx_fd < 0) {
+  if (zx__fd_value < 0) {
     fd = open("/dev/zircon", O_RDWR | O_CLOEXEC);
     if (fd >= 0) {
       struct zx_ioc_startup s = {0};
       if (ioctl(fd, ZX_IOC_STARTUP, &s) == 0) {
         zx_startup = s;
-        __atomic_store_n(&zx_fd, fd, __ATOMIC_RELEASE);
+        __atomic_store_n(&zx__fd_value, fd, __ATOMIC_RELEASE);
       } else {
         close(fd);
         fd = -1;
       }
     }
   }
-  fd = zx_fd;
+  fd = zx__fd_value;
   pthread_mutex_unlock(&zx_lock);
   return fd;
 }
 
-zx_status_t zx__call(unsigned long cmd, void* arg) {
-  int fd = zx_linux_fd();
-  if (fd < 0)
-    return ZX_ERR_UNAVAILABLE;
-  for (;;) {
-    int r = ioctl(fd, cmd, arg);
-    if (r >= 0)
-      return -r;
-    switch (errno) {
-      case EINTR:
-        continue;
-      case EFAULT:
-        return ZX_ERR_INVALID_ARGS;
-      case EBADFD:
-        return ZX_ERR_BAD_STATE;
-      case ENOTTY:
-        return ZX_ERR_NOT_SUPPORTED;
-      default:
-        return ZX_ERR_INTERNAL;
-    }
-  }
-}
+int zx__fd(void) { return zx_linux_fd(); }
 
 zx_handle_t zx_job_default(void) {
   return zx_linux_fd() < 0 ? ZX_HANDLE_INVALID : zx_startup.default_job;

@@ -423,7 +423,7 @@ static int zx_channel_deliver(struct zx_channel *ch, struct zx_channel_msg *msg)
 	return ZX_OK;
 }
 
-int zx_sys_channel_write(struct zx_process *proc, struct zx_ioc_channel_write *a)
+int zx_sys_channel_write(struct zx_process *proc, struct zx_channel_args *a)
 {
 	struct zx_channel_msg *msg = NULL;
 	struct zx_handle_ref ref = {};
@@ -510,7 +510,7 @@ static int zx_put_u32(u64 uptr, u32 value)
 	return ZX_OK;
 }
 
-int zx_sys_channel_read(struct zx_process *proc, struct zx_ioc_channel_read *a, bool etc)
+int zx_sys_channel_read(struct zx_process *proc, struct zx_channel_args *a, bool etc)
 {
 	struct zx_channel_msg *msg;
 	struct zx_handle_ref ref;

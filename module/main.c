@@ -16,6 +16,7 @@
  * prove that nothing leaks.
  */
 
+#include <linux/compat.h>
 #include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/limits.h>
@@ -60,8 +61,7 @@ union zx_ioc_args {
 	struct zx_ioc_port_cancel port_cancel;
 	struct zx_ioc_wait_async wait_async;
 	struct zx_ioc_channel_create channel_create;
-	struct zx_ioc_channel_write channel_write;
-	struct zx_ioc_channel_read channel_read;
+	struct zx_channel_args channel;
 	struct zx_ioc_channel_call channel_call;
 	struct zx_ioc_handle_fd handle_fd;
 	struct zx_ioc_vmar_root vmar_root;
@@ -93,14 +93,29 @@ static int zx_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-static int zx_sys_channel_read_plain(struct zx_process *proc, struct zx_ioc_channel_read *a)
+/*
+ * A channel register call's arguments (uapi/linux/zircon.h): the system
+ * call's third to sixth arguments, then r12 and r13 as saved on entry.
+ */
+static bool zx_channel_reg_args(unsigned int cmd, struct zx_channel_args *a)
 {
-	return zx_sys_channel_read(proc, a, false);
-}
+	const struct pt_regs *regs = current_pt_regs();
 
-static int zx_sys_channel_read_etc(struct zx_process *proc, struct zx_ioc_channel_read *a)
-{
-	return zx_sys_channel_read(proc, a, true);
+	if (in_compat_syscall())
+		return false;
+	*a = (struct zx_channel_args){
+		.handle = lower_32_bits(regs->dx),
+		.options = upper_32_bits(regs->dx),
+		.bytes = regs->r10,
+		.handles = regs->r8,
+		.num_bytes = lower_32_bits(regs->r9),
+		.num_handles = upper_32_bits(regs->r9),
+	};
+	if (cmd != ZX_IOC_CHANNEL_WRITE) {
+		a->actual_bytes = regs->r12;
+		a->actual_handles = regs->r13;
+	}
+	return true;
 }
 
 /* Not a Zircon status: the argument block could not be copied. */
@@ -259,13 +274,15 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		status = ZX_CALL(channel_create, zx_sys_channel_create);
 		break;
 	case ZX_IOC_CHANNEL_WRITE:
-		status = ZX_CALL(channel_write, zx_sys_channel_write);
-		break;
 	case ZX_IOC_CHANNEL_READ:
-		status = ZX_CALL(channel_read, zx_sys_channel_read_plain);
-		break;
 	case ZX_IOC_CHANNEL_READ_ETC:
-		status = ZX_CALL(channel_read, zx_sys_channel_read_etc);
+		if (!zx_channel_reg_args(cmd, &a.channel))
+			return -ENOTTY;
+		if (cmd == ZX_IOC_CHANNEL_WRITE)
+			status = zx_sys_channel_write(proc, &a.channel);
+		else
+			status = zx_sys_channel_read(proc, &a.channel,
+						     cmd == ZX_IOC_CHANNEL_READ_ETC);
 		break;
 	case ZX_IOC_CHANNEL_CALL:
 		status = ZX_CALL(channel_call, zx_sys_channel_call);

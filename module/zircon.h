@@ -393,9 +393,23 @@ struct zx_ioc_port_wait;
 struct zx_ioc_port_cancel;
 struct zx_ioc_wait_async;
 struct zx_ioc_channel_create;
-struct zx_ioc_channel_write;
-struct zx_ioc_channel_read;
 struct zx_ioc_channel_call;
+
+/*
+ * The arguments of zx_channel_write and zx_channel_read(_etc), a register
+ * call's (uapi/linux/zircon.h) unpacked; actual_* only for a read.
+ */
+struct zx_channel_args {
+	u32 handle;
+	u32 options;
+	u64 bytes;
+	u64 handles;
+	u32 num_bytes;
+	u32 num_handles;
+	u64 actual_bytes;
+	u64 actual_handles;
+};
+
 struct zx_ioc_handle_fd;
 struct zx_ioc_vmar_map;
 struct zx_ioc_vmar_range;
@@ -440,8 +454,8 @@ int zx_sys_port_wait(struct zx_process *proc, struct zx_ioc_port_wait *a);
 int zx_sys_port_cancel(struct zx_process *proc, struct zx_ioc_port_cancel *a);
 int zx_sys_object_wait_async(struct zx_process *proc, struct zx_ioc_wait_async *a);
 int zx_sys_channel_create(struct zx_process *proc, struct zx_ioc_channel_create *a);
-int zx_sys_channel_write(struct zx_process *proc, struct zx_ioc_channel_write *a);
-int zx_sys_channel_read(struct zx_process *proc, struct zx_ioc_channel_read *a, bool etc);
+int zx_sys_channel_write(struct zx_process *proc, struct zx_channel_args *a);
+int zx_sys_channel_read(struct zx_process *proc, struct zx_channel_args *a, bool etc);
 int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a);
 int zx_sys_handle_to_fd(struct zx_process *proc, struct zx_ioc_handle_fd *a);
 int zx_sys_fd_to_handle(struct zx_process *proc, struct zx_ioc_handle_fd *a);

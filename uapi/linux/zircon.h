@@ -2,7 +2,9 @@
 /*
  * zircon.ko ioctl ABI: Zircon kernel objects on Linux.
  *
- * Every call is an ioctl on an open /dev/zircon.  The file is bound to the
+ * Every call is an ioctl on an open /dev/zircon, most with a block of
+ * arguments, the channel reads and writes with their arguments in
+ * registers (see "Register calls" below).  The file is bound to the
  * thread group that opened it; an ioctl from another thread group fails with
  * EBADFD.
  *
@@ -247,27 +249,28 @@ struct zx_ioc_channel_create {
 	__u64 out1;		/* zx_handle_t * */
 };
 
-/* ZX_IOC_CHANNEL_WRITE */
-struct zx_ioc_channel_write {
-	__u32 handle;
-	__u32 options;
-	__u64 bytes;		/* const void * */
-	__u64 handles;		/* const zx_handle_t *, consumed */
-	__u32 num_bytes;
-	__u32 num_handles;
-};
-
-/* ZX_IOC_CHANNEL_READ, ZX_IOC_CHANNEL_READ_ETC (handles: zx_handle_info_t *) */
-struct zx_ioc_channel_read {
-	__u32 handle;
-	__u32 options;
-	__u64 bytes;		/* void * */
-	__u64 handles;		/* zx_handle_t * or zx_handle_info_t * */
-	__u32 num_bytes;
-	__u32 num_handles;
-	__u64 actual_bytes;	/* uint32_t *, may be 0 */
-	__u64 actual_handles;	/* uint32_t *, may be 0 */
-};
+/*
+ * Register calls (x86-64 only; a 32-bit caller gets ENOTTY).  The hottest
+ * calls have no argument block: their arguments travel in registers, so
+ * that nothing but a message's own bytes is copied.  The ioctl's third
+ * argument (rdx) and the system call's fourth to sixth (r10, r8, r9) carry
+ * the first four; r12 and r13, which the kernel saves on entry like every
+ * register, carry a fifth and sixth (Zircon's own x86-64 system calls pass
+ * their seventh and eighth arguments in them).  A plain ioctl() cannot set
+ * r10 to r13: a caller issues the system call itself, as libzx does.  Two
+ * 32-bit arguments share a register, the first in the low half.
+ *
+ * ZX_IOC_CHANNEL_WRITE
+ *   rdx  handle | (__u64)options << 32
+ *   r10  bytes (const void *)
+ *   r8   handles (const zx_handle_t *, consumed)
+ *   r9   num_bytes | (__u64)num_handles << 32
+ *
+ * ZX_IOC_CHANNEL_READ, ZX_IOC_CHANNEL_READ_ETC (handles: zx_handle_info_t *)
+ *   rdx, r10, r8, r9 as for a write, bytes and handles being out buffers
+ *   r12  actual_bytes (uint32_t *, may be 0)
+ *   r13  actual_handles (uint32_t *, may be 0)
+ */
 
 /* ZX_IOC_CHANNEL_CALL: zx_channel_call_args_t spread out. */
 struct zx_ioc_channel_call {
@@ -463,9 +466,9 @@ struct zx_ioc_self {
 #define ZX_IOC_VMAR_ALLOCATE		_IOW(ZX_IOC_MAGIC, 0x84, struct zx_ioc_vmar_allocate)
 #define ZX_IOC_VMAR_DESTROY		_IOW(ZX_IOC_MAGIC, 0x85, struct zx_ioc_handle)
 #define ZX_IOC_CHANNEL_CREATE		_IOW(ZX_IOC_MAGIC, 0x70, struct zx_ioc_channel_create)
-#define ZX_IOC_CHANNEL_WRITE		_IOW(ZX_IOC_MAGIC, 0x71, struct zx_ioc_channel_write)
-#define ZX_IOC_CHANNEL_READ		_IOW(ZX_IOC_MAGIC, 0x72, struct zx_ioc_channel_read)
-#define ZX_IOC_CHANNEL_READ_ETC		_IOW(ZX_IOC_MAGIC, 0x73, struct zx_ioc_channel_read)
+#define ZX_IOC_CHANNEL_WRITE		_IO(ZX_IOC_MAGIC, 0x71)	/* register call */
+#define ZX_IOC_CHANNEL_READ		_IO(ZX_IOC_MAGIC, 0x72)	/* register call */
+#define ZX_IOC_CHANNEL_READ_ETC		_IO(ZX_IOC_MAGIC, 0x73)	/* register call */
 #define ZX_IOC_CHANNEL_CALL		_IOW(ZX_IOC_MAGIC, 0x74, struct zx_ioc_channel_call)
 #define ZX_IOC_PORT_CREATE		_IOW(ZX_IOC_MAGIC, 0x60, struct zx_ioc_port_create)
 #define ZX_IOC_PORT_QUEUE		_IOW(ZX_IOC_MAGIC, 0x61, struct zx_ioc_port_queue)
