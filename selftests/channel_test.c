@@ -5,10 +5,14 @@
  * and that nothing in flight leaks.
  */
 #include <pthread.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "zx_test.h"
+#include "../uapi/linux/zircon.h"
 
 #define SIG_MASK (ZX_CHANNEL_READABLE | ZX_CHANNEL_WRITABLE | ZX_CHANNEL_PEER_CLOSED)
 
@@ -294,6 +298,38 @@ TEST_F(chan, buffers_into_an_unmapped_page)
 		ASSERT_EQ(ZX_CHANNEL_WRITABLE, signals_of(self->b));
 	}
 	munmap(map, page);
+}
+
+/* build/selftests/ioctl32 makes ioctl @cmd from a 32-bit process: its exit code. */
+static int ioctl32(unsigned long cmd)
+{
+	char arg[24];
+	int status;
+	pid_t pid;
+
+	snprintf(arg, sizeof(arg), "%lu", cmd);
+	pid = fork();
+	if (pid == 0) {
+		execl(IOCTL32, IOCTL32, arg, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/*
+ * The register calls read x86-64 registers, so a 32-bit caller cannot make
+ * them: ENOTTY, not a call on whatever its registers held.  Its calls with
+ * an argument block still work.
+ */
+TEST(register_calls_refuse_32bit_callers)
+{
+	ASSERT_EQ(0, ioctl32(ZX_IOC_NOP));
+	ASSERT_EQ(0, ioctl32(ZX_IOC_HANDLE_CLOSE));	/* of ZX_HANDLE_INVALID */
+	ASSERT_EQ(ENOTTY, ioctl32(ZX_IOC_CHANNEL_WRITE));
+	ASSERT_EQ(ENOTTY, ioctl32(ZX_IOC_CHANNEL_READ));
+	ASSERT_EQ(ENOTTY, ioctl32(ZX_IOC_CHANNEL_READ_ETC));
 }
 
 TEST_F(chan, peer_closed)
