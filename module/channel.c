@@ -503,11 +503,30 @@ static int zx_msg_receive(struct zx_process *proc, struct zx_channel_pair *pair,
 	return status;
 }
 
-static int zx_put_u32(u64 uptr, u32 value)
+/*
+ * Write a read's actual sizes to @ubytes and @uhandles, either of which may
+ * be 0.  Both are written in one user-access section: under emulation each
+ * section costs about as much as the rest of a small read.
+ */
+static int zx_put_sizes(u64 ubytes, u32 nbytes, u64 uhandles, u32 nhandles)
 {
-	if (uptr && put_user(value, (u32 __user *)u64_to_user_ptr(uptr)))
+	u32 __user *pb = u64_to_user_ptr(ubytes);
+	u32 __user *ph = u64_to_user_ptr(uhandles);
+
+	if (!pb || !ph) {
+		if ((pb && put_user(nbytes, pb)) || (ph && put_user(nhandles, ph)))
+			return ZX_ERR_INVALID_ARGS;
+		return ZX_OK;
+	}
+	if (!access_ok(ph, sizeof(*ph)) || !user_write_access_begin(pb, sizeof(*pb)))
 		return ZX_ERR_INVALID_ARGS;
+	unsafe_put_user(nbytes, pb, fault);
+	unsafe_put_user(nhandles, ph, fault);
+	user_write_access_end();
 	return ZX_OK;
+fault:
+	user_write_access_end();
+	return ZX_ERR_INVALID_ARGS;
 }
 
 int zx_sys_channel_read(struct zx_process *proc, struct zx_channel_args *a, bool etc)
@@ -550,7 +569,7 @@ int zx_sys_channel_read(struct zx_process *proc, struct zx_channel_args *a, bool
 	else if (msg)
 		status = zx_msg_receive(proc, ch->pair, msg, a->bytes, a->handles, etc);
 	if (status == ZX_OK || status == ZX_ERR_BUFFER_TOO_SMALL) {
-		if (zx_put_u32(a->actual_bytes, nbytes) || zx_put_u32(a->actual_handles, nhandles))
+		if (zx_put_sizes(a->actual_bytes, nbytes, a->actual_handles, nhandles))
 			status = ZX_ERR_INVALID_ARGS;
 	}
 	if (!status)
@@ -647,14 +666,14 @@ int zx_sys_channel_call(struct zx_process *proc, struct zx_ioc_channel_call *a)
 		goto out;
 
 	if (reply->num_bytes > a->rd_num_bytes || reply->num_handles > a->rd_num_handles) {
-		zx_put_u32(a->actual_bytes, reply->num_bytes);
-		zx_put_u32(a->actual_handles, reply->num_handles);
+		zx_put_sizes(a->actual_bytes, reply->num_bytes, a->actual_handles,
+			     reply->num_handles);
 		zx_msg_free(ch->pair, reply);
 		status = ZX_ERR_BUFFER_TOO_SMALL;
 		goto out;
 	}
-	if (zx_put_u32(a->actual_bytes, reply->num_bytes) ||
-	    zx_put_u32(a->actual_handles, reply->num_handles)) {
+	if (zx_put_sizes(a->actual_bytes, reply->num_bytes, a->actual_handles,
+			 reply->num_handles)) {
 		zx_msg_free(ch->pair, reply);
 		status = ZX_ERR_INVALID_ARGS;
 		goto out;

@@ -14,6 +14,9 @@
 #include "zx_test.h"
 #include "../uapi/linux/zircon.h"
 
+/* The start of x86-64 Linux's direct map: never a user address. */
+#define KERNEL_ADDRESS 0xffff888000000000UL
+
 #define SIG_MASK (ZX_CHANNEL_READABLE | ZX_CHANNEL_WRITABLE | ZX_CHANNEL_PEER_CLOSED)
 
 static zx_signals_t signals_of(zx_handle_t h)
@@ -218,6 +221,22 @@ TEST_F(chan, read_errors)
 	ASSERT_EQ(ZX_OK, zx_channel_write(wo, 0, "abc", 3, NULL, 0));
 	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_channel_read(self->a, 0, buf, NULL, 4, 0,
 						       (uint32_t *)8, NULL));
+	/* Both sizes wanted, one pointer bad, user or kernel. */
+	for (int i = 0; i < 4; i++) {
+		uint32_t *bad = i < 2 ? (uint32_t *)8 : (uint32_t *)KERNEL_ADDRESS;
+		uint32_t nb = 0, nh = 0;
+
+		ASSERT_EQ(ZX_OK, zx_channel_write(wo, 0, "abc", 3, NULL, 0));
+		ASSERT_EQ(ZX_ERR_INVALID_ARGS,
+			  zx_channel_read(self->a, 0, buf, NULL, 4, 0, i % 2 ? bad : &nb,
+					  i % 2 ? &nh : bad));
+	}
+	/* A kernel address for the bytes, in and out. */
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS,
+		  zx_channel_write(wo, 0, (void *)KERNEL_ADDRESS, 4, NULL, 0));
+	ASSERT_EQ(ZX_OK, zx_channel_write(wo, 0, "abc", 3, NULL, 0));
+	ASSERT_EQ(ZX_ERR_INVALID_ARGS, zx_channel_read(self->a, 0, (void *)KERNEL_ADDRESS, NULL,
+						       4, 0, NULL, NULL));
 	zx_handle_close(ev);
 }
 
