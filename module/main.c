@@ -61,7 +61,6 @@ union zx_ioc_args {
 	struct zx_ioc_port_cancel port_cancel;
 	struct zx_ioc_wait_async wait_async;
 	struct zx_ioc_channel_create channel_create;
-	struct zx_channel_args channel;
 	struct zx_ioc_channel_call channel_call;
 	struct zx_ioc_handle_fd handle_fd;
 	struct zx_ioc_vmar_root vmar_root;
@@ -93,31 +92,6 @@ static int zx_release(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/*
- * A channel register call's arguments (uapi/linux/zircon.h): the system
- * call's third to sixth arguments, then r12 and r13 as saved on entry.
- */
-static bool zx_channel_reg_args(unsigned int cmd, struct zx_channel_args *a)
-{
-	const struct pt_regs *regs = current_pt_regs();
-
-	if (in_compat_syscall())
-		return false;
-	*a = (struct zx_channel_args){
-		.handle = lower_32_bits(regs->dx),
-		.options = upper_32_bits(regs->dx),
-		.bytes = regs->r10,
-		.handles = regs->r8,
-		.num_bytes = lower_32_bits(regs->r9),
-		.num_handles = upper_32_bits(regs->r9),
-	};
-	if (cmd != ZX_IOC_CHANNEL_WRITE) {
-		a->actual_bytes = regs->r12;
-		a->actual_handles = regs->r13;
-	}
-	return true;
-}
-
 /* Not a Zircon status: the argument block could not be copied. */
 #define ZX_FAULT	INT_MIN
 
@@ -139,6 +113,32 @@ static long zx_ret(int status)
 	return -status;
 }
 
+/*
+ * A channel register call (uapi/linux/zircon.h): its arguments are the
+ * system call's third to sixth, then r12 and r13 as saved on entry.
+ */
+static long zx_channel_reg_call(struct zx_process *proc, unsigned int cmd)
+{
+	const struct pt_regs *regs = current_pt_regs();
+	struct zx_channel_args a;
+
+	if (in_compat_syscall())
+		return -ENOTTY;
+	a = (struct zx_channel_args){
+		.handle = lower_32_bits(regs->dx),
+		.options = upper_32_bits(regs->dx),
+		.bytes = regs->r10,
+		.handles = regs->r8,
+		.num_bytes = lower_32_bits(regs->r9),
+		.num_handles = upper_32_bits(regs->r9),
+	};
+	if (cmd == ZX_IOC_CHANNEL_WRITE)
+		return zx_ret(zx_sys_channel_write(proc, &a));
+	a.actual_bytes = regs->r12;
+	a.actual_handles = regs->r13;
+	return zx_ret(zx_sys_channel_read(proc, &a, cmd == ZX_IOC_CHANNEL_READ_ETC));
+}
+
 static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 {
 	struct zx_process *proc = file->private_data;
@@ -153,6 +153,11 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 			return -EBADFD;
 		return zx_ret(zx_agent_bind(proc, file));
 	}
+
+	/* The register calls, the hottest, skip the search through the switch. */
+	if (cmd == ZX_IOC_CHANNEL_WRITE || cmd == ZX_IOC_CHANNEL_READ ||
+	    cmd == ZX_IOC_CHANNEL_READ_ETC)
+		return zx_channel_reg_call(proc, cmd);
 
 	switch (cmd) {
 	case ZX_IOC_NOP:
@@ -272,17 +277,6 @@ static long zx_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		break;
 	case ZX_IOC_CHANNEL_CREATE:
 		status = ZX_CALL(channel_create, zx_sys_channel_create);
-		break;
-	case ZX_IOC_CHANNEL_WRITE:
-	case ZX_IOC_CHANNEL_READ:
-	case ZX_IOC_CHANNEL_READ_ETC:
-		if (!zx_channel_reg_args(cmd, &a.channel))
-			return -ENOTTY;
-		if (cmd == ZX_IOC_CHANNEL_WRITE)
-			status = zx_sys_channel_write(proc, &a.channel);
-		else
-			status = zx_sys_channel_read(proc, &a.channel,
-						     cmd == ZX_IOC_CHANNEL_READ_ETC);
 		break;
 	case ZX_IOC_CHANNEL_CALL:
 		status = ZX_CALL(channel_call, zx_sys_channel_call);
