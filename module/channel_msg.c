@@ -125,11 +125,6 @@ void zx_channel_flush(void)
 	flush_work(&zx_reap_work);
 }
 
-void zx_channel_exit(void)
-{
-	flush_work(&zx_reap_work);
-}
-
 /*
  * Copy @n message bytes between user memory and a message; 0 or -EFAULT.
  * Small copies run word by word in one user-access section: for a 64-byte
@@ -192,8 +187,8 @@ fault:
  * if not NULL, its pair.
  */
 int zx_msg_build(struct zx_process *proc, u32 self, struct zx_channel_pair *pair,
-			u64 ubytes, u32 num_bytes, u64 uhandles, u32 num_handles,
-			struct zx_channel_msg **out)
+		 u64 ubytes, u32 num_bytes, u64 uhandles, u32 num_handles,
+		 struct zx_channel_msg **out)
 {
 	/* Only the first num_handles are used, each after it was copied in. */
 	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES] __uninitialized;
@@ -256,7 +251,7 @@ struct zx_handle_info {
  * installed in the reader's table.  The message is consumed in every case.
  */
 int zx_msg_receive(struct zx_process *proc, struct zx_channel_pair *pair,
-			  struct zx_channel_msg *msg, u64 ubytes, u64 uhandles, bool etc)
+		   struct zx_channel_msg *msg, u64 ubytes, u64 uhandles, bool etc)
 {
 	/* Each entry is read only after it was installed. */
 	u32 values[ZX_CHANNEL_MAX_MSG_HANDLES] __uninitialized;

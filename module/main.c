@@ -374,7 +374,7 @@ static void __exit zx_exit(void)
 	misc_deregister(&zx_misc);
 	zx_agent_exit();
 	zx_job_exit();
-	zx_channel_exit();
+	zx_channel_flush();
 	/* Not a WARN: cycles of channels can leak, as in Zircon. */
 	if (zx_objects_live())
 		pr_err("zircon: %d objects leaked at unload\n", zx_objects_live());

@@ -478,7 +478,6 @@ void zx_vmar_root_bind(struct zx_object *root, struct mm_struct *mm);
 void zx_vmar_root_kill(struct zx_object *root);
 struct file *zx_vmo_file(struct zx_object *obj);
 void zx_channel_flush(void);
-void zx_channel_exit(void);
 
 /* Helpers for get_info replies (info.c). */
 int zx_info_reply_one(struct zx_info_args *args, const void *rec, size_t size);
